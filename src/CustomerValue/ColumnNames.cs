@@ -1,0 +1,62 @@
+namespace CustomerValue;
+
+/// <summary>The names of the columns the built-in stages read and write.</summary>
+public static class ColumnNames
+{
+    /// <summary>Days between the last purchase date and the as-of date.</summary>
+    public const string RecencyDays = "recency_days";
+
+    /// <summary>The RFM frequency: orders, or distinct purchase days (see <see cref="SummaryOptions.Frequency"/>).</summary>
+    public const string Frequency = "frequency";
+
+    /// <summary>The RFM monetary value: total or average order value (see <see cref="SummaryOptions.Monetary"/>).</summary>
+    public const string Monetary = "monetary";
+
+    /// <summary>The number of orders (purchase transactions) up to the as-of date.</summary>
+    public const string Orders = "orders";
+
+    /// <summary>The net revenue (purchases, less netted returns) up to the as-of date.</summary>
+    public const string Revenue = "revenue";
+
+    /// <summary>Days between the first purchase date and the as-of date (tenure).</summary>
+    public const string TenureDays = "tenure_days";
+
+    /// <summary>Model summary: the number of repeat periods (distinct purchase periods minus one).</summary>
+    public const string ModelFrequency = "model_frequency";
+
+    /// <summary>Model summary: last purchase period minus first purchase period.</summary>
+    public const string ModelRecency = "model_recency";
+
+    /// <summary>Model summary: as-of period minus first purchase period.</summary>
+    public const string ModelT = "model_T";
+
+    /// <summary>Model summary: mean spend per repeat period (first period excluded); 0 without repeats.</summary>
+    public const string ModelMonetary = "model_monetary";
+
+    /// <summary>Spend in the most recent growth window ending on the as-of date.</summary>
+    public const string WindowSpend = "window_spend";
+
+    /// <summary>Spend in the growth window before the most recent one.</summary>
+    public const string PreviousWindowSpend = "previous_window_spend";
+
+    /// <summary>The recency score 1..k (most recent = k).</summary>
+    public const string RecencyScore = "r_score";
+
+    /// <summary>The frequency score 1..k.</summary>
+    public const string FrequencyScore = "f_score";
+
+    /// <summary>The monetary score 1..k.</summary>
+    public const string MonetaryScore = "m_score";
+
+    /// <summary>The FM score: round-half-up of (F + M) / 2.</summary>
+    public const string FmScore = "fm_score";
+
+    /// <summary>The RFM code, 100R + 10F + M (e.g. 545).</summary>
+    public const string RfmCode = "rfm_code";
+
+    /// <summary>The weighted RFM score.</summary>
+    public const string RfmScore = "rfm_score";
+
+    /// <summary>The segment name.</summary>
+    public const string Segment = "segment";
+}
