@@ -59,4 +59,11 @@ public static class ColumnNames
 
     /// <summary>The segment name.</summary>
     public const string Segment = "segment";
+
+    /// <summary>The columns every frame from <see cref="CustomerSummaries.FromTransactions"/> has.</summary>
+    internal static readonly string[] SummaryColumns =
+    [
+        RecencyDays, Frequency, Monetary, Orders, Revenue, TenureDays,
+        ModelFrequency, ModelRecency, ModelT, ModelMonetary, WindowSpend, PreviousWindowSpend,
+    ];
 }

@@ -1,0 +1,23 @@
+using CustomerValue.Internal;
+
+namespace CustomerValue;
+
+/// <summary>Which built-in stage produces which column, so a build error can name the missing producer.</summary>
+internal static class KnownProducers
+{
+    private static readonly Dictionary<string, string> Producers = new(StringComparer.Ordinal)
+    {
+        [ColumnNames.RecencyScore] = "AddRfmScores()",
+        [ColumnNames.FrequencyScore] = "AddRfmScores()",
+        [ColumnNames.MonetaryScore] = "AddRfmScores()",
+        [ColumnNames.FmScore] = "AddRfmScores()",
+        [ColumnNames.RfmCode] = "AddRfmScores()",
+        [ColumnNames.RfmScore] = "AddRfmScores()",
+        [ColumnNames.Segment] = "AddSegments()",
+    };
+
+    public static string Describe(string column)
+        => Producers.TryGetValue(column, out var producer)
+            ? Guard.Invariant($"It is produced by {producer}: add that stage before this one.")
+            : Guard.Invariant($"Add a stage that produces it before this one, or declare it with WithInputColumns(\"{column}\") if the population carries it.");
+}
