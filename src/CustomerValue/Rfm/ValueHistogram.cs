@@ -1,0 +1,334 @@
+using System.Diagnostics;
+
+namespace CustomerValue.Rfm;
+
+/// <summary>
+/// The sorted distinct values of one column with their counts, built in O(n) without sorting the column. Cells are
+/// contiguous, ascending ranges of values: an exact cell holds one distinct value; an inexact cell ("blob") holds a
+/// radix bucket with at least two distinct values whose inner order is not known yet. Blobs are refined only where a
+/// caller needs exact positions, so a column of 10M distinct doubles is never fully sorted.
+/// </summary>
+/// <remarks>
+/// Two builders: small-range integer data (days, order counts) gets a counting array, so every cell is exact; any
+/// other data is bucketed on the high bits of an order-preserving 64-bit key of each double, with the key range
+/// scaled to the bucket count so that buckets are narrow where the data is. Every bucket tracks its smallest and
+/// largest key, so a bucket holding one distinct value (a heavy tie, such as many zero amounts) is exact at once.
+/// Bucket boundaries always fall between distinct values, so every cell boundary is a real cut candidate.
+/// Single-threaded on purpose: the input arrives as a span, which cannot be shared with worker threads, and one pass
+/// over 10M doubles costs a few tens of milliseconds.
+/// </remarks>
+internal sealed class ValueHistogram
+{
+    /// <summary>Integer data spanning at most this many values uses a counting array (4 MB).</summary>
+    internal const int CountingRangeLimit = 1 << 20;
+
+    private const int MaxBucketBits = 16;
+
+    private readonly int[] _bucketCount;
+    private readonly ulong[] _bucketMinKey;
+    private readonly ulong[] _bucketMaxKey;
+    private readonly ulong _keyMin;
+    private readonly int _shift;
+
+    // Per refined bucket: start and length in _refinedKeys/_refinedCounts; length 0 = not refined.
+    private readonly int[] _refinedStart;
+    private readonly int[] _refinedLength;
+    private ulong[] _refinedKeys = [];
+    private int[] _refinedCounts = [];
+    private int _refinedUsed;
+
+    private double[] _cellValue = [];
+    private int[] _cellCount = [];
+    private int[] _cellBucket = [];
+
+    private ValueHistogram(int n, double min, double max, int[] counts, ulong[] minKeys, ulong[] maxKeys, ulong keyMin, int shift)
+    {
+        Count = n;
+        Min = min;
+        Max = max;
+        _bucketCount = counts;
+        _bucketMinKey = minKeys;
+        _bucketMaxKey = maxKeys;
+        _keyMin = keyMin;
+        _shift = shift;
+        _refinedStart = new int[counts.Length];
+        _refinedLength = new int[counts.Length];
+    }
+
+    /// <summary>Gets the number of values, n.</summary>
+    public int Count { get; }
+
+    /// <summary>Gets the smallest value.</summary>
+    public double Min { get; }
+
+    /// <summary>Gets the largest value.</summary>
+    public double Max { get; }
+
+    /// <summary>Gets the number of cells.</summary>
+    public int CellCount { get; private set; }
+
+    /// <summary>Gets the smallest value of each cell (the value itself for an exact cell).</summary>
+    public ReadOnlySpan<double> CellValues => _cellValue.AsSpan(0, CellCount);
+
+    /// <summary>Gets the number of values in each cell.</summary>
+    public ReadOnlySpan<int> CellCounts => _cellCount.AsSpan(0, CellCount);
+
+    /// <summary>Gets true when every cell is exact (one distinct value each).</summary>
+    public bool IsExact { get; private set; }
+
+    /// <summary>Returns true when cell <paramref name="cell"/> holds exactly one distinct value.</summary>
+    public bool IsExactCell(int cell) => _cellBucket[cell] < 0;
+
+    /// <summary>Builds the histogram of finite <paramref name="values"/> (at least one).</summary>
+    /// <param name="values">The values.</param>
+    /// <param name="allowCounting">False forces the radix builder even for small-range integers (tests use it to
+    /// exercise blobs and refinement on data with many ties).</param>
+    /// <param name="maxBucketBits">The largest number of radix bucket bits (tests lower it to force blobs).</param>
+    public static ValueHistogram Build(ReadOnlySpan<double> values, bool allowCounting = true, int maxBucketBits = MaxBucketBits)
+    {
+        Debug.Assert(!values.IsEmpty, "The caller rejects empty input.");
+        var (min, max, integral) = Scan(values);
+        if (allowCounting && integral && max - min < CountingRangeLimit)
+        {
+            return BuildCounting(values, min, max);
+        }
+
+        var keyMin = Key(min);
+        var span = Key(max) - keyMin;
+        var bits = Math.Clamp(BitLength((ulong)values.Length) + 1, 4, maxBucketBits);
+        var shift = Math.Max(0, BitLength(span) - bits);
+        var buckets = checked((int)(span >> shift) + 1);
+        var counts = new int[buckets];
+        var minKeys = new ulong[buckets];
+        var maxKeys = new ulong[buckets];
+        minKeys.AsSpan().Fill(ulong.MaxValue);
+        unchecked
+        {
+            foreach (var v in values)
+            {
+                var key = Key(v);
+                var b = (int)((key - keyMin) >> shift);
+                counts[b]++;
+                if (key < minKeys[b])
+                {
+                    minKeys[b] = key;
+                }
+
+                if (key > maxKeys[b])
+                {
+                    maxKeys[b] = key;
+                }
+            }
+        }
+
+        var histogram = new ValueHistogram(values.Length, min, max, counts, minKeys, maxKeys, keyMin, shift);
+        histogram.RebuildCells();
+        return histogram;
+    }
+
+    /// <summary>
+    /// Makes the marked blob cells exact with one more pass over <paramref name="values"/> (the same values the
+    /// histogram was built from); the cell arrays are rebuilt.
+    /// </summary>
+    public void Refine(ReadOnlySpan<double> values, ReadOnlySpan<bool> cellMarks)
+    {
+        Debug.Assert(values.Length == Count, "Refine sees the values the histogram was built from.");
+        var marked = new bool[_bucketCount.Length];
+        var cursor = new int[_bucketCount.Length];
+        var total = 0;
+        for (var c = 0; c < CellCount; c++)
+        {
+            var b = _cellBucket[c];
+            if (cellMarks[c] && b >= 0)
+            {
+                marked[b] = true;
+                cursor[b] = total;
+                total = checked(total + _bucketCount[b]);
+            }
+        }
+
+        if (total == 0)
+        {
+            return;
+        }
+
+        var gathered = new ulong[total];
+        unchecked
+        {
+            foreach (var v in values)
+            {
+                var key = Key(v);
+                var b = (int)((key - _keyMin) >> _shift);
+                if (marked[b])
+                {
+                    gathered[cursor[b]++] = key;
+                }
+            }
+        }
+
+        EnsureRefinedCapacity(total);
+        var start = 0;
+        for (var b = 0; b < marked.Length; b++)
+        {
+            if (!marked[b])
+            {
+                continue;
+            }
+
+            var slice = gathered.AsSpan(start, _bucketCount[b]);
+            start += slice.Length;
+            slice.Sort();
+            _refinedStart[b] = _refinedUsed;
+            var i = 0;
+            while (i < slice.Length)
+            {
+                var j = i + 1;
+                while (j < slice.Length && slice[j] == slice[i])
+                {
+                    j++;
+                }
+
+                _refinedKeys[_refinedUsed] = slice[i];
+                _refinedCounts[_refinedUsed] = j - i;
+                _refinedUsed++;
+                i = j;
+            }
+
+            _refinedLength[b] = _refinedUsed - _refinedStart[b];
+        }
+
+        RebuildCells();
+    }
+
+    /// <summary>Maps a finite double to a key whose unsigned order is the numeric order (-0.0 and 0.0 share a key).</summary>
+    internal static ulong Key(double value)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(value + 0.0);
+        return unchecked((ulong)(bits ^ ((bits >> 63) & long.MaxValue)) ^ 0x8000_0000_0000_0000UL);
+    }
+
+    /// <summary>The inverse of <see cref="Key(double)"/>.</summary>
+    internal static double FromKey(ulong key)
+    {
+        var bits = (key & 0x8000_0000_0000_0000UL) != 0 ? key ^ 0x8000_0000_0000_0000UL : ~key;
+        return BitConverter.Int64BitsToDouble(unchecked((long)bits));
+    }
+
+    private static (double Min, double Max, bool Integral) Scan(ReadOnlySpan<double> values)
+    {
+        var min = values[0];
+        var max = values[0];
+        var integral = true;
+        foreach (var v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+            integral &= v == Math.Floor(v);
+        }
+
+        // -0.0 and 0.0 are one value; keep the canonical zero so cells and thresholds never show -0.
+        return (min + 0.0, max + 0.0, integral);
+    }
+
+    private static ValueHistogram BuildCounting(ReadOnlySpan<double> values, double min, double max)
+    {
+        var counts = new int[(int)(max - min) + 1];
+        unchecked
+        {
+            foreach (var v in values)
+            {
+                counts[(int)(v - min)]++;
+            }
+        }
+
+        var histogram = new ValueHistogram(values.Length, min, max, [], [], [], 0, 0);
+        var cells = 0;
+        foreach (var c in counts)
+        {
+            cells += c > 0 ? 1 : 0;
+        }
+
+        histogram._cellValue = new double[cells];
+        histogram._cellCount = new int[cells];
+        histogram._cellBucket = new int[cells];
+        histogram._cellBucket.AsSpan().Fill(-1);
+        var cell = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                histogram._cellValue[cell] = min + i;
+                histogram._cellCount[cell] = counts[i];
+                cell++;
+            }
+        }
+
+        histogram.CellCount = cells;
+        histogram.IsExact = true;
+        return histogram;
+    }
+
+    private static int BitLength(ulong value) => 64 - System.Numerics.BitOperations.LeadingZeroCount(value);
+
+    private void EnsureRefinedCapacity(int extra)
+    {
+        var needed = checked(_refinedUsed + extra);
+        if (needed > _refinedKeys.Length)
+        {
+            Array.Resize(ref _refinedKeys, needed);
+            Array.Resize(ref _refinedCounts, needed);
+        }
+    }
+
+    private void RebuildCells()
+    {
+        var cells = 0;
+        for (var b = 0; b < _bucketCount.Length; b++)
+        {
+            if (_bucketCount[b] > 0)
+            {
+                cells += _refinedLength[b] > 0 ? _refinedLength[b] : 1;
+            }
+        }
+
+        if (_cellValue.Length < cells)
+        {
+            _cellValue = new double[cells];
+            _cellCount = new int[cells];
+            _cellBucket = new int[cells];
+        }
+
+        var cell = 0;
+        var exact = true;
+        for (var b = 0; b < _bucketCount.Length; b++)
+        {
+            if (_bucketCount[b] == 0)
+            {
+                continue;
+            }
+
+            if (_refinedLength[b] > 0)
+            {
+                for (var r = _refinedStart[b]; r < _refinedStart[b] + _refinedLength[b]; r++)
+                {
+                    _cellValue[cell] = FromKey(_refinedKeys[r]);
+                    _cellCount[cell] = _refinedCounts[r];
+                    _cellBucket[cell] = -1;
+                    cell++;
+                }
+            }
+            else
+            {
+                var pure = _bucketMinKey[b] == _bucketMaxKey[b];
+                exact &= pure;
+                _cellValue[cell] = FromKey(_bucketMinKey[b]);
+                _cellCount[cell] = _bucketCount[b];
+                _cellBucket[cell] = pure ? -1 : b;
+                cell++;
+            }
+        }
+
+        CellCount = cells;
+        IsExact = exact;
+    }
+}
