@@ -1,20 +1,52 @@
 using System.Globalization;
 using CustomerValue;
 
-// A small in-memory transaction log: customer id, date, amount.
+// QuickStart: an in-memory transaction log -> customer summaries -> RFM scores and segments, printed as tables.
 var asOf = new DateOnly(2025, 6, 30);
-var random = new Random(2025);
-var transactions = new List<Transaction>();
-for (var c = 1; c <= 40; c++)
-{
-    var id = "C-" + c.ToString("D5", CultureInfo.InvariantCulture);
-    var orders = 1 + random.Next(c % 7 == 0 ? 12 : 4);
-    for (var o = 0; o < orders; o++)
-    {
-        var date = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays(random.Next(547));
-        transactions.Add(new Transaction(id, date, Math.Round(10m + (decimal)(random.NextDouble() * 190), 2)));
-    }
-}
+var transactions = SampleLog(customers: 60, seed: 2025);
 
 var summary = CustomerSummaries.FromTransactions(transactions, new SummaryOptions { AsOf = asOf });
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Summarised {summary.TransactionsRead} transactions of {summary.Customers.Count} customers as of {asOf:yyyy-MM-dd}."));
+var pipeline = new CustomerPipelineBuilder()
+    .AddRfmScores()
+    .AddSegments()
+    .Build();
+var model = pipeline.Fit(summary.Customers);
+var scored = model.Score(summary.Customers);
+
+Print($"Summarised {summary.TransactionsRead} transactions ({summary.Issues.Count} excluded) of {scored.Count} customers as of {asOf:yyyy-MM-dd}.");
+Print($"Fitted model:\n{model}");
+
+Print($"{"customer",-9} {"recency",7} {"orders",6} {"revenue",9}  R F M  {"score",5}  segment");
+foreach (var row in scored.Rows().OrderByDescending(r => r.GetNumber(ColumnNames.RfmScore)).ThenBy(r => r.CustomerId, StringComparer.Ordinal).Take(15))
+{
+    var (r, f, m) = (row.GetScore(ColumnNames.RecencyScore), row.GetScore(ColumnNames.FrequencyScore), row.GetScore(ColumnNames.MonetaryScore));
+    Print($"{row.CustomerId,-9} {row.GetNumber(ColumnNames.RecencyDays),7} {row.GetNumber(ColumnNames.Orders),6} {row.GetNumber(ColumnNames.Revenue),9:F2}  {r} {f} {m}  {row.GetNumber(ColumnNames.RfmScore),5:F2}  {row.GetText(ColumnNames.Segment)}");
+}
+
+Print($"\n{"segment",-28} {"customers",9} {"orders",6} {"revenue",10} {"AOV",7} {"share",6}");
+foreach (var line in SegmentSummary.Create(scored).Rows)
+{
+    Print($"{line.Segment,-28} {line.Customers,9} {line.Orders,6} {line.Revenue,10:F2} {line.AverageOrderValue,7:F2} {line.RevenueShare,6:P0}");
+}
+
+static void Print(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo.InvariantCulture));
+
+// A seeded, long-tailed log: a few frequent buyers, many occasional ones.
+static List<Transaction> SampleLog(int customers, int seed)
+{
+    var random = new Random(seed);
+    var log = new List<Transaction>();
+    for (var c = 1; c <= customers; c++)
+    {
+        var id = "C-" + c.ToString("D5", CultureInfo.InvariantCulture);
+        var orders = 1 + (int)(-Math.Log(1 - random.NextDouble()) * (c % 5 == 0 ? 8 : 2));
+        var lastDay = random.Next(540);
+        for (var o = 0; o < orders; o++)
+        {
+            var date = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays(random.Next(lastDay + 1));
+            log.Add(new Transaction(id, date, Math.Round(10m + (decimal)(random.NextDouble() * 190), 2)));
+        }
+    }
+
+    return log;
+}
