@@ -60,6 +60,57 @@ public static class ColumnNames
     /// <summary>The segment name.</summary>
     public const string Segment = "segment";
 
+    /// <summary>The tier label (tier classification stage).</summary>
+    public const string Tier = "tier";
+
+    /// <summary>The total of the rule points (rule points stage).</summary>
+    public const string Points = "points";
+
+    /// <summary>The rules that fired for the customer (rule points stage).</summary>
+    public const string PointsRules = "points_rules";
+
+    /// <summary>Importance: the customer's value as a percentile, 0..1 (priority stage).</summary>
+    public const string Importance = "importance";
+
+    /// <summary>Urgency: the risk of losing the customer, 0..1 (priority stage).</summary>
+    public const string Urgency = "urgency";
+
+    /// <summary>The combined priority, 0..1 (priority stage).</summary>
+    public const string Priority = "priority";
+
+    /// <summary>The priority rank, 1 = most urgent attention; a total order, ties by customer id (priority stage).</summary>
+    public const string PriorityRank = "priority_rank";
+
+    /// <summary>The quadrant: act now, nurture, low-touch or monitor (priority stage).</summary>
+    public const string Quadrant = "quadrant";
+
+    /// <summary>The reasons for the customer's priority (priority stage).</summary>
+    public const string PriorityReasons = "priority_reasons";
+
+    /// <summary>The low-value criteria that fired for the customer (low-value stage).</summary>
+    public const string LowValueCriteria = "low_value_criteria";
+
+    /// <summary>The value status: valuable, low value, valueless, potential or new (low-value stage).</summary>
+    public const string ValueStatus = "value_status";
+
+    /// <summary>The evidence behind the value status, e.g. which potential evidence saved a customer (low-value stage).</summary>
+    public const string StatusReasons = "status_reasons";
+
+    /// <summary>Conventional attribute: the number of interactions (calls, visits, tickets) a caller supplies.</summary>
+    public const string Interactions = "interactions";
+
+    /// <summary>Conventional attribute: the number of complaints a caller supplies.</summary>
+    public const string Complaints = "complaints";
+
+    /// <summary>Conventional attribute: a satisfaction score (e.g. 0..10) a caller supplies.</summary>
+    public const string Satisfaction = "satisfaction";
+
+    /// <summary>Conventional attribute: the account manager a caller supplies.</summary>
+    public const string AccountManager = "account_manager";
+
+    /// <summary>Conventional attribute: a stated potential score a caller supplies.</summary>
+    public const string Potential = "potential";
+
     /// <summary>The columns every frame from <see cref="CustomerSummaries.FromTransactions"/> has.</summary>
     internal static readonly string[] SummaryColumns =
     [

@@ -14,4 +14,7 @@ public enum ColumnKind
 
     /// <summary>Free text; a missing value is <see langword="null"/>.</summary>
     Text,
+
+    /// <summary>A set of named flags per customer (rules that fired, reasons), stored as bits (see <see cref="FlagsColumn"/>).</summary>
+    Flags,
 }

@@ -14,6 +14,18 @@ internal static class KnownProducers
         [ColumnNames.RfmCode] = "AddRfmScores()",
         [ColumnNames.RfmScore] = "AddRfmScores()",
         [ColumnNames.Segment] = "AddSegments()",
+        [ColumnNames.Tier] = "a tier stage such as AddAbcTiers()",
+        [ColumnNames.Points] = "AddRulePoints()",
+        [ColumnNames.PointsRules] = "AddRulePoints()",
+        [ColumnNames.Importance] = "AddPriority()",
+        [ColumnNames.Urgency] = "AddPriority()",
+        [ColumnNames.Priority] = "AddPriority()",
+        [ColumnNames.PriorityRank] = "AddPriority()",
+        [ColumnNames.Quadrant] = "AddPriority()",
+        [ColumnNames.PriorityReasons] = "AddPriority()",
+        [ColumnNames.LowValueCriteria] = "AddLowValueDetection()",
+        [ColumnNames.ValueStatus] = "AddLowValueDetection()",
+        [ColumnNames.StatusReasons] = "AddLowValueDetection()",
     };
 
     public static string Describe(string column)
