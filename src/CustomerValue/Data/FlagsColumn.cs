@@ -22,13 +22,15 @@ public sealed class FlagsColumn : FrameColumn
     /// <exception cref="ArgumentException">There are more than <see cref="MaxFlags"/> names, a name is blank or repeated, or a set uses a bit without a name.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public FlagsColumn(string name, IEnumerable<string> flagNames, IEnumerable<ulong> bits)
-        : this(name, CheckNames(flagNames), CheckBits(flagNames, bits))
+        : this(name, CheckNames(flagNames), CheckBits(flagNames, bits), owned: true)
     {
     }
 
-    internal FlagsColumn(string name, string[] flagNames, ulong[] bits)
+    // Takes ownership of the arrays without copying; callers must not keep a writable reference.
+    internal FlagsColumn(string name, string[] flagNames, ulong[] bits, bool owned)
         : base(name, bits.Length)
     {
+        _ = owned;
         _names = flagNames;
         _bits = bits;
     }
@@ -78,10 +80,10 @@ public sealed class FlagsColumn : FrameColumn
             bits[i] = rows[i] < 0 ? 0 : _bits[rows[i]];
         }
 
-        return new FlagsColumn(Name, _names, bits);
+        return new FlagsColumn(Name, _names, bits, owned: true);
     }
 
-    internal override FrameColumn Missing(string name, int length) => new FlagsColumn(name, _names, new ulong[length]);
+    internal override FrameColumn Missing(string name, int length) => new FlagsColumn(name, _names, new ulong[length], owned: true);
 
     private static string[] CheckNames(IEnumerable<string> flagNames)
     {
