@@ -73,6 +73,28 @@ public sealed class RfmPipelineTests
     }
 
     [Fact]
+    public void Run_CarriedAttributes_PassThroughUntouched()
+    {
+        var customers = RfmSample();
+        var ids = customers.CustomerIds;
+        var attributes = CustomerFrame.Create(ids,
+        [
+            new TextColumn(ColumnNames.AccountManager, ids.Select((_, i) => "AM-" + (i % 7).ToString(CultureInfo.InvariantCulture))),
+            new NumericColumn(ColumnNames.Complaints, ids.Select((_, i) => (double)(i % 3))),
+            new CategoryColumn("region", ids.Select((_, i) => i % 2 == 0 ? "North" : "South")),
+        ]);
+
+        var scored = Default.Run(customers.Join(attributes));
+
+        for (var i = 0; i < scored.Count; i++)
+        {
+            Assert.Equal(attributes.GetText(ColumnNames.AccountManager)[i], scored.GetRow(i).GetText(ColumnNames.AccountManager));
+            Assert.Equal(attributes.GetNumeric(ColumnNames.Complaints)[i], scored.GetRow(i).GetNumber(ColumnNames.Complaints));
+            Assert.Equal(attributes.GetCategory("region")[i], scored.GetRow(i).GetText("region"));
+        }
+    }
+
+    [Fact]
     public void AddRfmScores_InvalidOptions_NamesEveryBadOption()
     {
         var options = new RfmScoreOptions { Bins = 12, RecencyWeight = -1, MonetaryWeight = double.NaN };
