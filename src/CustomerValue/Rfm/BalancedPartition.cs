@@ -11,9 +11,9 @@ namespace CustomerValue.Rfm;
 /// <para>Where cuts can be. Moving one cut by a single distinct value must not lower the cost, which gives
 /// s_j - s_(j+1) &lt;= (count of the value left of cut j) and s_(j+1) - s_j &lt;= (count of the value right of it).
 /// If every value next to a cut has count &lt;= H, all group sizes are within (g-1)H of each other, so cut i lies
-/// within min(i, g-i)(g-1)H positions of i*n/g. H is found as a fixpoint: only values whose own window can reach them
-/// may raise it. Cells (radix buckets) that such a window touches are refined; all others stay unsorted. Every optimal
-/// grouping lies inside the windows, so the tie-break over the candidates equals the tie-break over all groupings.</para>
+/// within min(i, g-i)(g-1)H positions of i*n/g. Only a value whose own window reaches its boundary can raise H.
+/// Cells (radix buckets) that a window touches are refined; all others stay unsorted. Every optimal grouping lies
+/// inside the windows, so the tie-break over the candidates equals the tie-break over all groupings.</para>
 /// <para>Search. A suffix dynamic programme over the candidate positions of each cut; the cost (q - p)^2 is Monge, so
 /// each layer uses the monotone-argmin divide and conquer, O(m log m). The cuts are then read forwards, taking at each
 /// step the smallest position that keeps the optimum: the lexicographic tie-break.</para>
@@ -64,58 +64,73 @@ internal static class BalancedPartition
         return false;
     }
 
-    /// <summary>The smallest H such that no exact value with a count above H has a boundary inside its own window.</summary>
+    /// <summary>
+    /// The largest count of an exact value with a boundary inside its own window (at least 1). Whether a value is
+    /// dangerous does not depend on the bound itself, so one pass suffices: a value with a larger count whose boundaries
+    /// lie outside its own window can never be next to an optimal cut.
+    /// </summary>
     private static long TieBound(ValueHistogram histogram, long n, int groups)
     {
         var counts = histogram.CellCounts;
         long bound = 1;
-        bool raised;
-        do
-        {
-            raised = false;
-            long start = 0;
-            for (var c = 0; c < counts.Length; c++)
-            {
-                long count = counts[c];
-                var end = start + count;
-                if (count > bound
-                    && histogram.IsExactCell(c)
-                    && (IntersectsWindow(start, start, n, groups, count) || IntersectsWindow(end, end, n, groups, count)))
-                {
-                    bound = count;
-                    raised = true;
-                }
-
-                start = end;
-            }
-        }
-        while (raised);
-
-        return bound;
-    }
-
-    /// <summary>Marks blobs that a window reaches: a cut may fall inside them, or they may hold a value above the bound.</summary>
-    private static bool MarkBlobs(ValueHistogram histogram, long n, int groups, long bound, Span<bool> marks)
-    {
-        var counts = histogram.CellCounts;
-        var any = false;
         long start = 0;
         for (var c = 0; c < counts.Length; c++)
         {
             long count = counts[c];
             var end = start + count;
-            if (!histogram.IsExactCell(c))
+            if (count > bound
+                && histogram.IsExactCell(c)
+                && (IntersectsWindow(start, start, n, groups, count) || IntersectsWindow(end, end, n, groups, count)))
             {
-                // A blob holds at least two distinct values, so none of them has more than count - 1 customers.
-                var inner = count - 1;
-                var mark = IntersectsWindow(start + 1, end - 1, n, groups, bound)
-                    || (inner > bound && IntersectsWindow(start, end, n, groups, inner));
-                marks[c] = mark;
-                any |= mark;
+                bound = count;
             }
 
             start = end;
         }
+
+        return bound;
+    }
+
+    /// <summary>
+    /// Marks blobs that a window reaches: a cut may fall inside them, or they may hold a value above the bound. Marking
+    /// assumes every marked blob could raise the bound to its own inner count, so one refinement round usually settles
+    /// the bound (refining more than needed is always safe).
+    /// </summary>
+    private static bool MarkBlobs(ValueHistogram histogram, long n, int groups, long bound, Span<bool> marks)
+    {
+        var counts = histogram.CellCounts;
+        var any = false;
+        var reach = bound;
+        bool grown;
+        do
+        {
+            grown = false;
+            long start = 0;
+            for (var c = 0; c < counts.Length; c++)
+            {
+                long count = counts[c];
+                var end = start + count;
+
+                // A blob holds at least two distinct values, so none of them has more than count - 1 customers.
+                var inner = count - 1;
+                if (!marks[c]
+                    && !histogram.IsExactCell(c)
+                    && (IntersectsWindow(start + 1, end - 1, n, groups, reach)
+                        || (inner > bound && IntersectsWindow(start, end, n, groups, inner))))
+                {
+                    marks[c] = true;
+                    any = true;
+                    if (inner > reach)
+                    {
+                        reach = inner;
+                        grown = true;
+                    }
+                }
+
+                start = end;
+            }
+        }
+        while (grown);
 
         return any;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 
 namespace CustomerValue.Rfm;
 
@@ -219,12 +220,39 @@ internal sealed class ValueHistogram
         var min = values[0];
         var max = values[0];
         var integral = true;
-        foreach (var v in values)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= 2 * Vector<double>.Count)
         {
+            var lanes = Vector<double>.Count;
+            var vmin = new Vector<double>(values[..lanes]);
+            var vmax = vmin;
+            var whole = Vector<long>.AllBitsSet;
+            for (; i <= values.Length - lanes; i += lanes)
+            {
+                var v = new Vector<double>(values.Slice(i, lanes));
+                vmin = Vector.Min(vmin, v);
+                vmax = Vector.Max(vmax, v);
+                whole &= Vector.Equals(v, Vector.Floor(v));
+            }
+
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                min = Math.Min(min, vmin[lane]);
+                max = Math.Max(max, vmax[lane]);
+            }
+
+            integral = whole == Vector<long>.AllBitsSet;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var v = values[i];
             min = Math.Min(min, v);
             max = Math.Max(max, v);
             integral &= v == Math.Floor(v);
         }
+
+        Debug.Assert(double.IsFinite(min) && double.IsFinite(max), "The caller passes finite values only.");
 
         // -0.0 and 0.0 are one value; keep the canonical zero so cells and thresholds never show -0.
         return (min + 0.0, max + 0.0, integral);
@@ -268,7 +296,7 @@ internal sealed class ValueHistogram
         return histogram;
     }
 
-    private static int BitLength(ulong value) => 64 - System.Numerics.BitOperations.LeadingZeroCount(value);
+    private static int BitLength(ulong value) => 64 - BitOperations.LeadingZeroCount(value);
 
     private void EnsureRefinedCapacity(int extra)
     {
