@@ -185,6 +185,7 @@ internal static class BalancedPartition
         var cells = new List<int>();
         long start = 0;
         var w = 0;
+        var a = 0;
         for (var c = 0; c < counts.Length; c++)
         {
             while (w < windows.Count && windows[w].To < start)
@@ -192,9 +193,15 @@ internal static class BalancedPartition
                 w++;
             }
 
+            while (a < anchors.Length && anchors[a] < start)
+            {
+                a++;
+            }
+
             // Cell boundaries are always boundaries between distinct values, unsorted buckets included.
             var inWindow = w < windows.Count && windows[w].From <= start;
-            if (start > 0 && start < n && (inWindow || Array.BinarySearch(anchors, start) >= 0))
+            var onAnchor = a < anchors.Length && anchors[a] == start;
+            if (start > 0 && start < n && (inWindow || onAnchor))
             {
                 positions.Add(start);
                 cells.Add(c);
@@ -278,11 +285,9 @@ internal static class BalancedPartition
         {
             var mid = lo + ((hi - lo) / 2);
             var p = rows[mid];
-            var from = optLo;
-            while (columns[from] <= p)
-            {
-                from++;
-            }
+            // Columns at or before p are infeasible; the search starts at the first one after it.
+            var after = Array.BinarySearch(columns, optLo, optHi - optLo + 1, p);
+            var from = after >= 0 ? after + 1 : ~after;
 
             var best = long.MaxValue;
             var bestColumn = from;
