@@ -15,7 +15,8 @@ namespace CustomerValue.Rfm;
 /// boundaries (an anchor); between two consecutive anchors a &lt; b holding m groups every cut is light, so the m sizes
 /// are within (m-1)L of each other and inner cut j lies within min(j, m-j)(m-1)L of a + j(b-a)/m. Enumerating anchor
 /// pairs and m gives a few narrow windows that contain every optimal grouping; only the buckets they touch are
-/// sorted (one more pass), so the tie-break over the candidates equals the tie-break over all groupings.</para>
+/// sorted (one more pass), so the tie-break over the candidates equals the tie-break over all groupings. Once those
+/// buckets are exact, L shrinks to the largest count of a light value touching a window, which narrows them again.</para>
 /// <para>Search. A suffix dynamic programme over the candidate positions of each cut; the cost (q - p)^2 is Monge, so
 /// each layer uses the monotone-argmin divide and conquer, O(m log m). The cuts are then read forwards, taking at each
 /// step the smallest position that keeps the optimum: the lexicographic tie-break.</para>
@@ -73,7 +74,45 @@ internal static class BalancedPartition
             histogram.Refine(values, marks);
         }
 
+        // Every optimal cut lies in the windows, so only values touching them can be next to one: their largest count
+        // (now mostly exact) is a tighter light bound, and its windows lie inside the first ones.
+        var tighter = TouchingBound(histogram, windows, light);
+        if (tighter < light)
+        {
+            windows = Windows(anchors, n, groups, tighter);
+        }
+
         return Solve(Candidates(histogram, windows, anchors), n, groups);
+    }
+
+    /// <summary>The largest count of a light value with a boundary inside a window (at least 1).</summary>
+    private static long TouchingBound(ValueHistogram histogram, List<(long From, long To)> windows, long light)
+    {
+        var counts = histogram.CellCounts;
+        long bound = 1;
+        long start = 0;
+        var w = 0;
+        for (var c = 0; c < counts.Length; c++)
+        {
+            var end = start + counts[c];
+            while (w < windows.Count && windows[w].To < start)
+            {
+                w++;
+            }
+
+            if (w < windows.Count && windows[w].From <= end)
+            {
+                var inner = histogram.IsExactCell(c) ? counts[c] : counts[c] - 1L;
+                if (inner <= light)
+                {
+                    bound = Math.Max(bound, inner);
+                }
+            }
+
+            start = end;
+        }
+
+        return bound;
     }
 
     /// <summary>The light bound: no unsorted bucket holds a value above it, and at most MaxHeavyValues exact values exceed it.</summary>

@@ -11,9 +11,10 @@ namespace CustomerValue.Rfm;
 /// </summary>
 /// <remarks>
 /// Two builders: small-range integer data (days, order counts) gets a counting array, so every cell is exact; any
-/// other data is bucketed on the high bits of an order-preserving 64-bit key of each double, with the key range
-/// scaled to the bucket count so that buckets are narrow where the data is. Every bucket tracks its smallest and
-/// largest key, so a bucket holding one distinct value (a heavy tie, such as many zero amounts) is exact at once.
+/// other data is bucketed on an order-preserving 64-bit key of each double: each exponent class gets a number of
+/// buckets in proportion to a strided sample, so buckets are narrow where the data is. Every bucket tracks its
+/// smallest and largest key, so a bucket holding one distinct value (a heavy tie, such as many zero amounts) is exact
+/// at once.
 /// Bucket boundaries always fall between distinct values, so every cell boundary is a real cut candidate.
 /// Single-threaded on purpose: the input arrives as a span, which cannot be shared with worker threads, and one pass
 /// over 10M doubles costs a few tens of milliseconds.
