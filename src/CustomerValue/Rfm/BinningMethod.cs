@@ -13,7 +13,10 @@ public enum BinningMethod
     /// the sorted distinct values into that many groups, the one minimising the sum of squared deviations of the group
     /// sizes from n/k is chosen (equal-cost groupings: the lexicographically smallest vector of group sizes, counted
     /// from the smallest value up). Without ties the group sizes are floor(n/k) or ceil(n/k). When d &lt; k the
-    /// groups' scores are spread over 1..k so that the best group still scores k and the worst 1.
+    /// groups' scores are spread over 1..k so that the best group still scores k and the worst 1: the group ranked r
+    /// from the worst (0..g-1) scores 1 + round-half-up(r (k-1) / (g-1)), and a single group scores
+    /// 1 + round-half-up((k-1)/2) (3 for k = 5); the fitted cuts then report <see cref="RfmDimensionCuts.Collapsed"/>.
+    /// Fitting builds a histogram of the distinct values in O(n) and never sorts the population.
     /// This avoids the defects of the common peers: pandas <c>qcut</c> fails on duplicate bin edges; PyMC-Marketing
     /// drops the top label so the best customers cannot reach the top score; R <c>rfm</c> 0.3.0 leaves score values
     /// unused when quantiles coincide; SQL NTILE gives equal values different scores.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 
 namespace CustomerValue.Rfm;
 
@@ -10,9 +11,10 @@ namespace CustomerValue.Rfm;
 /// </summary>
 /// <remarks>
 /// Two builders: small-range integer data (days, order counts) gets a counting array, so every cell is exact; any
-/// other data is bucketed on the high bits of an order-preserving 64-bit key of each double, with the key range
-/// scaled to the bucket count so that buckets are narrow where the data is. Every bucket tracks its smallest and
-/// largest key, so a bucket holding one distinct value (a heavy tie, such as many zero amounts) is exact at once.
+/// other data is bucketed on an order-preserving 64-bit key of each double: each exponent class gets a number of
+/// buckets in proportion to a strided sample, so buckets are narrow where the data is. Every bucket tracks its
+/// smallest and largest key, so a bucket holding one distinct value (a heavy tie, such as many zero amounts) is exact
+/// at once.
 /// Bucket boundaries always fall between distinct values, so every cell boundary is a real cut candidate.
 /// Single-threaded on purpose: the input arrives as a span, which cannot be shared with worker threads, and one pass
 /// over 10M doubles costs a few tens of milliseconds.
@@ -24,11 +26,16 @@ internal sealed class ValueHistogram
 
     private const int MaxBucketBits = 16;
 
+    // The top 12 key bits (sign and exponent) form an ordered "class"; the low 52 order values within a class.
+    private const int MantissaBits = 52;
+    private const ulong MantissaMask = (1UL << MantissaBits) - 1;
+    private const int SampleSize = 1 << 16;
+
     private readonly int[] _bucketCount;
     private readonly ulong[] _bucketMinKey;
     private readonly ulong[] _bucketMaxKey;
-    private readonly ulong _keyMin;
-    private readonly int _shift;
+    private readonly int[] _classOffset;
+    private readonly int[] _classShift;
 
     // Per refined bucket: start and length in _refinedKeys/_refinedCounts; length 0 = not refined.
     private readonly int[] _refinedStart;
@@ -41,7 +48,7 @@ internal sealed class ValueHistogram
     private int[] _cellCount = [];
     private int[] _cellBucket = [];
 
-    private ValueHistogram(int n, double min, double max, int[] counts, ulong[] minKeys, ulong[] maxKeys, ulong keyMin, int shift)
+    private ValueHistogram(int n, double min, double max, int[] counts, ulong[] minKeys, ulong[] maxKeys, int[] classOffset, int[] classShift)
     {
         Count = n;
         Min = min;
@@ -49,8 +56,8 @@ internal sealed class ValueHistogram
         _bucketCount = counts;
         _bucketMinKey = minKeys;
         _bucketMaxKey = maxKeys;
-        _keyMin = keyMin;
-        _shift = shift;
+        _classOffset = classOffset;
+        _classShift = classShift;
         _refinedStart = new int[counts.Length];
         _refinedLength = new int[counts.Length];
     }
@@ -93,11 +100,8 @@ internal sealed class ValueHistogram
             return BuildCounting(values, min, max);
         }
 
-        var keyMin = Key(min);
-        var span = Key(max) - keyMin;
         var bits = Math.Clamp(BitLength((ulong)values.Length) + 1, 4, maxBucketBits);
-        var shift = Math.Max(0, BitLength(span) - bits);
-        var buckets = checked((int)(span >> shift) + 1);
+        var (classOffset, classShift, buckets) = Layout(values, min, max, bits);
         var counts = new int[buckets];
         var minKeys = new ulong[buckets];
         var maxKeys = new ulong[buckets];
@@ -107,7 +111,8 @@ internal sealed class ValueHistogram
             foreach (var v in values)
             {
                 var key = Key(v);
-                var b = (int)((key - keyMin) >> shift);
+                var e = (int)(key >> MantissaBits);
+                var b = classOffset[e] + (int)((key & MantissaMask) >> classShift[e]);
                 counts[b]++;
                 if (key < minKeys[b])
                 {
@@ -121,7 +126,7 @@ internal sealed class ValueHistogram
             }
         }
 
-        var histogram = new ValueHistogram(values.Length, min, max, counts, minKeys, maxKeys, keyMin, shift);
+        var histogram = new ValueHistogram(values.Length, min, max, counts, minKeys, maxKeys, classOffset, classShift);
         histogram.RebuildCells();
         return histogram;
     }
@@ -158,7 +163,8 @@ internal sealed class ValueHistogram
             foreach (var v in values)
             {
                 var key = Key(v);
-                var b = (int)((key - _keyMin) >> _shift);
+                var e = (int)(key >> MantissaBits);
+                var b = _classOffset[e] + (int)((key & MantissaMask) >> _classShift[e]);
                 if (marked[b])
                 {
                     gathered[cursor[b]++] = key;
@@ -219,12 +225,39 @@ internal sealed class ValueHistogram
         var min = values[0];
         var max = values[0];
         var integral = true;
-        foreach (var v in values)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= 2 * Vector<double>.Count)
         {
+            var lanes = Vector<double>.Count;
+            var vmin = new Vector<double>(values[..lanes]);
+            var vmax = vmin;
+            var whole = Vector<long>.AllBitsSet;
+            for (; i <= values.Length - lanes; i += lanes)
+            {
+                var v = new Vector<double>(values.Slice(i, lanes));
+                vmin = Vector.Min(vmin, v);
+                vmax = Vector.Max(vmax, v);
+                whole &= Vector.Equals(v, Vector.Floor(v));
+            }
+
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                min = Math.Min(min, vmin[lane]);
+                max = Math.Max(max, vmax[lane]);
+            }
+
+            integral = whole == Vector<long>.AllBitsSet;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var v = values[i];
             min = Math.Min(min, v);
             max = Math.Max(max, v);
             integral &= v == Math.Floor(v);
         }
+
+        Debug.Assert(double.IsFinite(min) && double.IsFinite(max), "The caller passes finite values only.");
 
         // -0.0 and 0.0 are one value; keep the canonical zero so cells and thresholds never show -0.
         return (min + 0.0, max + 0.0, integral);
@@ -241,7 +274,7 @@ internal sealed class ValueHistogram
             }
         }
 
-        var histogram = new ValueHistogram(values.Length, min, max, [], [], [], 0, 0);
+        var histogram = new ValueHistogram(values.Length, min, max, [], [], [], [], []);
         var cells = 0;
         foreach (var c in counts)
         {
@@ -268,7 +301,42 @@ internal sealed class ValueHistogram
         return histogram;
     }
 
-    private static int BitLength(ulong value) => 64 - System.Numerics.BitOperations.LeadingZeroCount(value);
+    /// <summary>
+    /// Spreads about 2^bits buckets over the exponent classes in proportion to a strided sample of the values (every
+    /// class between the smallest and largest value gets at least one), so dense regions get narrow buckets whatever
+    /// the spread of magnitudes: a column with zeros and amounts up to 10^4 would otherwise spend most buckets on the
+    /// empty exponents between them.
+    /// </summary>
+    private static (int[] Offset, int[] Shift, int Buckets) Layout(ReadOnlySpan<double> values, double min, double max, int bits)
+    {
+        const int Classes = 1 << (64 - MantissaBits);
+        var sample = new int[Classes];
+        var stride = Math.Max(1, values.Length / SampleSize);
+        var taken = 0;
+        for (var i = 0; i < values.Length; i += stride)
+        {
+            sample[(int)(Key(values[i]) >> MantissaBits)]++;
+            taken++;
+        }
+
+        var offset = new int[Classes];
+        var shift = new int[Classes];
+        var first = (int)(Key(min) >> MantissaBits);
+        var last = (int)(Key(max) >> MantissaBits);
+        var buckets = 0;
+        for (var e = first; e <= last; e++)
+        {
+            var share = (double)sample[e] * (1L << bits) / taken;
+            var classBits = share >= 2 ? Math.Min(MantissaBits, (int)Math.Log2(share)) : 0;
+            offset[e] = buckets;
+            shift[e] = MantissaBits - classBits;
+            buckets = checked(buckets + (1 << classBits));
+        }
+
+        return (offset, shift, buckets);
+    }
+
+    private static int BitLength(ulong value) => 64 - BitOperations.LeadingZeroCount(value);
 
     private void EnsureRefinedCapacity(int extra)
     {
