@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace CustomerValue.Csv.Internal;
+
+/// <summary>
+/// Returns one string instance per distinct UTF-8 value, so a log with millions of rows and thousands of customers
+/// allocates each customer id once. Past <see cref="MaxEntries"/> distinct values it stops remembering new ones, which
+/// bounds its memory on files whose values never repeat.
+/// </summary>
+internal sealed class StringPool
+{
+    public const int MaxEntries = 4_000_000;
+    private const int MaxPooledBytes = 128;
+
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxPooledBytes)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        Span<char> chars = stackalloc char[MaxPooledBytes];
+        var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+        if (_lookup.TryGetValue(text, out var pooled))
+        {
+            return pooled;
+        }
+
+        var value = new string(text);
+        if (_strings.Count < MaxEntries)
+        {
+            _strings.Add(value);
+        }
+
+        return value;
+    }
+}
