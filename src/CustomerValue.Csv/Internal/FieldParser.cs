@@ -55,7 +55,7 @@ internal sealed class FieldParser
                 if (TryDate(Digits4(value, 0), Digits2(value, 5), Digits2(value, 8), out result))
                 {
                     int hour = Digits2(value, 11), minute = Digits2(value, 14), second = Digits2(value, 17);
-                    if ((uint)hour < 24 && (uint)minute < 60 && (uint)second < 60)
+                    if (hour is >= 0 and < 24 && minute is >= 0 and < 60 && second is >= 0 and < 60)
                     {
                         result = result.AddTicks((((hour * 60L) + minute) * 60 + second) * TimeSpan.TicksPerSecond);
                         return true;
@@ -107,10 +107,15 @@ internal sealed class FieldParser
         var scale = -1;
         for (; i < value.Length; i++)
         {
-            var d = (uint)(value[i] - '0');
-            if (d <= 9)
+            var d = value[i] - '0';
+            if (d is >= 0 and <= 9)
             {
-                mantissa = (mantissa * 10) + d;
+                if (digits == 18)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + (uint)d;
                 digits++;
                 if (scale >= 0)
                 {
@@ -127,12 +132,12 @@ internal sealed class FieldParser
             }
         }
 
-        if (digits == 0 || digits > 18 || scale == 0)
+        if (digits == 0 || scale == 0)
         {
             return false;
         }
 
-        result = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        result = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), 0, negative, (byte)Math.Max(scale, 0));
         return true;
     }
 
@@ -151,7 +156,7 @@ internal sealed class FieldParser
 
     private static bool TryDate(int year, int month, int day, out DateTime result)
     {
-        if (year >= 1 && (uint)(month - 1) < 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
         {
             result = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
             return true;
@@ -166,7 +171,7 @@ internal sealed class FieldParser
     private static int Digits2(ReadOnlySpan<byte> s, int at)
     {
         int a = s[at] - '0', b = s[at + 1] - '0';
-        return (uint)a <= 9 && (uint)b <= 9 ? (a * 10) + b : -1;
+        return a is >= 0 and <= 9 && b is >= 0 and <= 9 ? (a * 10) + b : -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -12,7 +12,7 @@ internal sealed class StringPool
     public const int MaxEntries = 4_000_000;
     private const int MaxPooledBytes = 128;
 
-    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _strings = new(SpanComparer.Instance);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -38,5 +38,22 @@ internal sealed class StringPool
         }
 
         return value;
+    }
+
+    // Ids such as C000001..C200000 collide badly under the non-randomised hash that HashSet<string> starts with, and a
+    // set switches to the randomised one only on Add, never on alternate lookups; this comparer always randomises.
+    private sealed class SpanComparer : IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<char>, string>
+    {
+        public static readonly SpanComparer Instance = new();
+
+        public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
+
+        public int GetHashCode(string obj) => string.GetHashCode(obj.AsSpan());
+
+        public bool Equals(ReadOnlySpan<char> alternate, string other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<char> alternate) => string.GetHashCode(alternate);
+
+        public string Create(ReadOnlySpan<char> alternate) => new(alternate);
     }
 }
