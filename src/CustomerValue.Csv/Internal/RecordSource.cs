@@ -67,7 +67,9 @@ internal sealed class RecordSource : IDisposable
         while (_malformed.Count > 0)
         {
             var bad = _malformed.Dequeue();
-            throw new CsvImportException(Text.Invariant($"The header (line {bad.LineNumber}) is malformed ({bad.Reason}): '{bad.RawRecord}'."));
+            var raw = bad.RawRecord.Length > 60 ? bad.RawRecord[..60] + "..." : bad.RawRecord;
+            throw new CsvImportException(Text.Invariant(
+                $"The header (line {bad.LineNumber}) has malformed quoting ({bad.Reason}), so no column can be found: '{raw}'. Check that the file is CSV with the delimiter '{delimiter}'."));
         }
     }
 
