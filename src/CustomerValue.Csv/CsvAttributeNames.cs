@@ -1,8 +1,8 @@
 namespace CustomerValue.Csv;
 
 /// <summary>
-/// The column names that <see cref="CsvAttributes"/> gives the known customer attributes, whatever their header says
-/// ("Account Manager", "account_manager", "Owner"...). Other columns keep their header name.
+/// The column names that <see cref="CsvAttributes"/> gives the known customer attributes, however their header spells
+/// them ("Account Manager", "ACCOUNT_MANAGER", "AccountManager"). Other columns keep their header name.
 /// </summary>
 public static class CsvAttributeNames
 {

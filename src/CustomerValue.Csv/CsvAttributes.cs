@@ -173,14 +173,11 @@ public static class CsvAttributes
             return Text.Invariant($"column_{index + 1}");
         }
 
-        foreach (var aliases in ColumnMatcher.AttributeAliases)
+        foreach (var name in ColumnMatcher.AttributeNames)
         {
-            foreach (var alias in aliases)
+            if (ColumnMatcher.Normalise(name) == normalised)
             {
-                if (ColumnMatcher.Normalise(alias) == normalised)
-                {
-                    return aliases[0];
-                }
+                return name;
             }
         }
 

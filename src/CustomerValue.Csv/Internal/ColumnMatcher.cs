@@ -12,16 +12,12 @@ internal static class ColumnMatcher
     public static readonly string[] AmountAliases =
         ["amount", "revenue", "total", "value", "sales", "order_value", "total_amount", "net_amount", "spend", "price"];
 
-    // Known attribute columns: canonical name first, then its aliases.
-    public static readonly string[][] AttributeAliases =
+    // Known attribute columns. Only spellings of the names themselves match ("Account Manager"): synonyms such as
+    // "owner" would rename columns of written frames, so a frame would not read back as it was written.
+    public static readonly string[] AttributeNames =
     [
-        [CsvAttributeNames.Interactions, "interaction_count", "contacts", "touchpoints"],
-        [CsvAttributeNames.Complaints, "complaint_count", "num_complaints"],
-        [CsvAttributeNames.Satisfaction, "satisfaction_score", "csat"],
-        [CsvAttributeNames.AccountManager, "manager", "account_owner", "key_account_manager", "sales_rep", "owner"],
-        [CsvAttributeNames.Region, "territory", "area"],
-        [CsvAttributeNames.Industry, "sector", "vertical"],
-        [CsvAttributeNames.Potential, "growth_potential", "potential_value"],
+        CsvAttributeNames.Interactions, CsvAttributeNames.Complaints, CsvAttributeNames.Satisfaction, CsvAttributeNames.AccountManager,
+        CsvAttributeNames.Region, CsvAttributeNames.Industry, CsvAttributeNames.Potential,
     ];
 
     /// <summary>Lower-cases and drops everything but letters and digits, so "Customer ID", "customer_id" and "CustomerID" match.</summary>
