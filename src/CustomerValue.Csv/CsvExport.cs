@@ -6,6 +6,8 @@ namespace CustomerValue.Csv;
 /// <summary>
 /// Writes frames and reports as CSV (RFC 4180, UTF-8, CRLF). Text that a spreadsheet would run as a formula (starting
 /// with =, +, -, @, tab or CR) gets a leading single quote; numbers and scores are written as they are, so -5 stays a number.
+/// Line breaks inside text are written as spaces, because the readers of this package end a row at every line break
+/// (so that one stray quote cannot swallow the rest of a file); text with leading or trailing spaces is quoted.
 /// </summary>
 public static class CsvExport
 {
@@ -60,11 +62,18 @@ public static class CsvExport
         var ids = frame.CustomerIds;
         Write(stream, options, header, frame.Count, progress, (writer, row) =>
         {
-            writer.WriteField(Text.Neutralise(ids[row]));
+            WriteText(writer, ids[row]);
             for (var c = 0; c < columns.Count; c++)
             {
                 var value = columns[c].FormatValue(row);
-                writer.WriteField(text[c] ? Text.Neutralise(value) : value);
+                if (text[c])
+                {
+                    WriteText(writer, value);
+                }
+                else
+                {
+                    writer.WriteField(value);
+                }
             }
         }, cancellationToken);
     }
@@ -97,10 +106,10 @@ public static class CsvExport
             var reject = rejects[row];
             writer.WriteField(reject.LineNumber);
             writer.WriteField(reject.Reason.ToString());
-            writer.WriteField(Text.Neutralise(reject.Column ?? string.Empty));
-            writer.WriteField(Text.Neutralise(reject.Value ?? string.Empty));
-            writer.WriteField(Text.Neutralise(reject.Message));
-            writer.WriteField(Text.Neutralise(reject.RawText));
+            WriteText(writer, reject.Column ?? string.Empty);
+            WriteText(writer, reject.Value ?? string.Empty);
+            WriteText(writer, reject.Message);
+            WriteText(writer, reject.RawText);
         }, CancellationToken.None);
     }
 
@@ -119,10 +128,20 @@ public static class CsvExport
             var issue = issues[row];
             writer.WriteField(issue.Index);
             writer.WriteField(issue.Reason.ToString());
-            writer.WriteField(Text.Neutralise(issue.Transaction.CustomerId ?? string.Empty));
+            WriteText(writer, issue.Transaction.CustomerId ?? string.Empty);
             writer.WriteField(issue.Transaction.Timestamp, "yyyy-MM-dd'T'HH:mm:ss");
             writer.WriteField(issue.Transaction.Amount);
         }, CancellationToken.None);
+    }
+
+    private static void WriteText(CsvWriter writer, string value)
+    {
+        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            value = value.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
+        }
+
+        writer.WriteField(Text.Neutralise(value), CsvQuoting.WhenNeededOrWhitespace);
     }
 
     private static FileStream Create(string path)
