@@ -15,6 +15,11 @@ internal sealed class StringPool
     private readonly HashSet<string> _strings = new(SpanComparer.Instance);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // Exports are often grouped by customer: a run of rows with the same id skips the table (and its cache misses).
+    private readonly byte[] _lastBytes = new byte[MaxPooledBytes];
+    private int _lastLength = -1;
+    private string _last = string.Empty;
+
     public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string Get(ReadOnlySpan<byte> utf8)
@@ -23,6 +28,20 @@ internal sealed class StringPool
         {
             return Encoding.UTF8.GetString(utf8);
         }
+
+        if (utf8.Length == _lastLength && utf8.SequenceEqual(_lastBytes.AsSpan(0, _lastLength)))
+        {
+            return _last;
+        }
+
+        _last = Lookup(utf8);
+        utf8.CopyTo(_lastBytes);
+        _lastLength = utf8.Length;
+        return _last;
+    }
+
+    private string Lookup(ReadOnlySpan<byte> utf8)
+    {
 
         Span<char> chars = stackalloc char[MaxPooledBytes];
         var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
