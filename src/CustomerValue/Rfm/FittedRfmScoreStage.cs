@@ -54,8 +54,12 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
         {
             for (var d = 0; d < 3; d++)
             {
-                var values = ReadFinite(population, columns[d], start, end);
-                RfmBinning.Score(values, ids.AsSpan(start, end - start), _cuts[d], scores[d].AsSpan(start, end - start));
+                var values = population.GetNumeric(columns[d]).Values[start..end];
+                var bad = RfmBinning.Score(values, ids.AsSpan(start, end - start), _cuts[d], scores[d].AsSpan(start, end - start));
+                if (bad >= 0)
+                {
+                    throw NonFinite(population, columns[d], start + bad);
+                }
             }
 
             var r = scores[0];
@@ -186,25 +190,21 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
     internal static NumericColumn RequireFinite(CustomerFrame population, string column)
     {
         var numbers = population.GetNumeric(column);
-        _ = ReadFinite(population, column, 0, numbers.Length);
-        return numbers;
-    }
-
-    /// <summary>Reads rows start..end of a column, failing on a value that cannot be scored.</summary>
-    internal static ReadOnlySpan<double> ReadFinite(CustomerFrame population, string column, int start, int end)
-    {
-        var span = population.GetNumeric(column).Values[start..end];
-        for (var i = 0; i < span.Length; i++)
+        var values = numbers.Values;
+        for (var i = 0; i < values.Length; i++)
         {
-            if (!double.IsFinite(span[i]))
+            if (!double.IsFinite(values[i]))
             {
-                throw new ArgumentException(Guard.Invariant(
-                    $"Customer '{population.CustomerIds[start + i]}' has {span[i]} in column '{column}'; RFM scores need a finite number. Fill or drop such customers before scoring."), nameof(population));
+                throw NonFinite(population, column, i);
             }
         }
 
-        return span;
+        return numbers;
     }
+
+    private static ArgumentException NonFinite(CustomerFrame population, string column, int row)
+        => new(Guard.Invariant(
+            $"Customer '{population.CustomerIds[row]}' has {population.GetNumeric(column)[row]} in column '{column}'; RFM scores need a finite number. Fill or drop such customers before scoring."), nameof(population));
 
     private static RfmDimensionCuts LoadCuts(JsonElement element, int bins)
         => new(

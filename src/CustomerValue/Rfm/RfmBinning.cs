@@ -42,7 +42,9 @@ internal static class RfmBinning
     /// <param name="ids">The customer ids; read only when the cuts split ties by id (<see cref="BinningMethod.Ntile"/>).</param>
     /// <param name="cuts">The frozen cuts.</param>
     /// <param name="scores">Receives one score per value.</param>
-    public static void Score(ReadOnlySpan<double> values, ReadOnlySpan<string> ids, RfmDimensionCuts cuts, Span<byte> scores)
+    /// <returns>The index of the first value that is not finite (NaN or infinity), or -1 when all are finite; the
+    /// check rides along the scoring pass, so callers need no separate validation pass.</returns>
+    public static int Score(ReadOnlySpan<double> values, ReadOnlySpan<string> ids, RfmDimensionCuts cuts, Span<byte> scores)
     {
         Guard.NotNull(cuts);
         if (scores.Length != values.Length)
@@ -60,10 +62,10 @@ internal static class RfmBinning
             }
 
             ScoreWithIds(values, ids, cuts.ThresholdSpan, cuts.ThresholdIdSpan, cuts.GroupScoreSpan, scores);
-            return;
+            return FirstNonFinite(values, 0);
         }
 
-        ScoreValues(values, cuts.ThresholdSpan, cuts.GroupScoreSpan, scores);
+        return ScoreValues(values, cuts.ThresholdSpan, cuts.GroupScoreSpan, scores);
     }
 
     /// <summary>Scores 1..k for k groups, reversed when lower values are better.</summary>
@@ -307,9 +309,10 @@ internal static class RfmBinning
         return group;
     }
 
-    private static void ScoreValues(ReadOnlySpan<double> values, ReadOnlySpan<double> thresholds, ReadOnlySpan<byte> groupScores, Span<byte> scores)
+    private static int ScoreValues(ReadOnlySpan<double> values, ReadOnlySpan<double> thresholds, ReadOnlySpan<byte> groupScores, Span<byte> scores)
     {
         var i = 0;
+        var nonFinite = false;
         if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
         {
             // Broadcast once; each threshold adds 1 (an all-ones mask is -1) to the lanes at or above it.
@@ -325,6 +328,9 @@ internal static class RfmBinning
                 for (; i <= values.Length - lanes; i += lanes)
                 {
                     var v = new Vector<double>(values.Slice(i, lanes));
+
+                    // v - v is 0 for finite lanes and NaN for NaN or infinity, which never equals 0.
+                    nonFinite |= !Vector.EqualsAll(v - v, Vector<double>.Zero);
                     var groups = Vector<long>.Zero;
                     foreach (var t in broadcast)
                     {
@@ -339,10 +345,26 @@ internal static class RfmBinning
             }
         }
 
+        var tail = i;
         for (; i < values.Length; i++)
         {
             scores[i] = groupScores[GroupOf(values[i], thresholds)];
         }
+
+        return FirstNonFinite(values, nonFinite ? 0 : tail);
+    }
+
+    private static int FirstNonFinite(ReadOnlySpan<double> values, int from)
+    {
+        for (var i = from; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void ScoreWithIds(

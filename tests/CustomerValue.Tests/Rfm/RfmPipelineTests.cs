@@ -164,6 +164,20 @@ public sealed class RfmPipelineTests
     }
 
     [Fact]
+    public void Score_InfiniteRecencyForAFrozenModel_NamesCustomerAndColumn()
+    {
+        var model = Default.Fit(RfmSample());
+        var population = Generators.Frame(Enumerable.Range(0, 20).ToArray(), Enumerable.Repeat(2, 20).ToArray(), Enumerable.Repeat(500, 20).ToArray());
+        var recency = population.GetNumeric(ColumnNames.RecencyDays).Values.ToArray();
+        recency[17] = double.PositiveInfinity;
+        var broken = CustomerFrame.Create(population.CustomerIds, [new NumericColumn(ColumnNames.RecencyDays, recency), population[ColumnNames.Frequency], population[ColumnNames.Monetary]]);
+
+        var error = Assert.Throws<ArgumentException>(() => model.Score(broken));
+
+        Assert.Contains("Customer 'C-0017' has Infinity in column 'recency_days'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToJson_RfmAndSegments_RoundTripsAndDescribesCutPoints()
     {
         var model = Default.Fit(RfmSample());
