@@ -123,7 +123,8 @@ public sealed class MigrationReport
     /// <exception cref="ArgumentException">
     /// An option is invalid (the message names every invalid option); a compared column or the value column is absent
     /// from a snapshot or of the wrong kind; no default column is present in both snapshots; a customer has a category
-    /// its explicit rank order does not list; or a real category is named like <see cref="MigrationOptions.MissingLabel"/>.
+    /// its explicit rank order does not list; a rank order names a column that is not compared; or a real category is named
+    /// like <see cref="MigrationOptions.MissingLabel"/>.
     /// </exception>
     public static MigrationReport Create(CustomerFrame before, CustomerFrame after, MigrationOptions? options)
     {
@@ -132,6 +133,16 @@ public sealed class MigrationReport
         options ??= new MigrationOptions();
         Validate(options);
         var columns = ResolveColumns(before, after, options);
+        foreach (var column in options.RankOrders?.Keys ?? Enumerable.Empty<string>())
+        {
+            if (!columns.Contains(column, StringComparer.Ordinal))
+            {
+                throw new ArgumentException(
+                    Guard.Invariant($"MigrationOptions.RankOrders has an order for '{column}', which is not compared (compared: {string.Join(", ", columns)}); add it to MigrationOptions.Columns or remove the order."),
+                    nameof(options));
+            }
+        }
+
         var beforeValues = ValueOf(before, "before", options.ValueColumn);
         var afterValues = ValueOf(after, "after", options.ValueColumn);
 

@@ -33,6 +33,17 @@ public sealed class CdnowMigrationTests
     }
 
     [Fact]
+    public void Create_ModelWithDefaultOptions_ComparesSegmentsAsWhenScoredFirst()
+    {
+        var report = MigrationReport.Create(Data.Model, Data.Before, Data.After);
+
+        var scoredFirst = MigrationReport.Create(Data.Model.Score(Data.Before), Data.Model.Score(Data.After));
+        Assert.Equal([ColumnNames.Segment], report.Matrices.Select(m => m.Column));
+        Assert.Equal(Data.Report.GetMatrix(ColumnNames.Segment).Cells, report.Matrices[0].Cells);
+        Assert.Equal(scoredFirst.ToString(), report.ToString());
+    }
+
+    [Fact]
     public void Create_CdnowSnapshots_RowAndColumnSumsEqualSegmentCounts()
     {
         var segments = Data.Report.GetMatrix(ColumnNames.Segment);

@@ -115,6 +115,16 @@ public sealed class MigrationReportTests
     }
 
     [Fact]
+    public void Create_RankOrderForColumnNotCompared_ThrowsNamingColumnsOption()
+    {
+        var options = new MigrationOptions { RankOrders = new Dictionary<string, IReadOnlyList<string>> { ["region"] = ["North", "South"] } };
+
+        var error = Assert.Throws<ArgumentException>(() => MigrationReport.Create(Before(), After(), options));
+
+        Assert.Contains("an order for 'region', which is not compared (compared: tier); add it to MigrationOptions.Columns", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_CategoryOnlyInAfterSnapshot_GetsRowAndColumn()
     {
         var before = CustomerFrame.Create(["x", "y"], [new CategoryColumn(ColumnNames.Segment, ["Old", "Kept"]), new NumericColumn(ColumnNames.Revenue, [1.0, 2.0])]);
