@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using CustomerValue.Points;
 using CustomerValue.Rfm;
+using CustomerValue.Tiers;
 
 namespace CustomerValue;
 
@@ -10,6 +12,11 @@ internal static class BuiltInStages
     {
         [FittedRfmScoreStage.StageKind] = FittedRfmScoreStage.Load,
         [SegmentStage.StageKind] = SegmentStage.Load,
+        [FittedValueTierStage.AbcKind] = FittedValueTierStage.LoaderFor(FittedValueTierStage.AbcKind),
+        [FittedValueTierStage.PercentileKind] = FittedValueTierStage.LoaderFor(FittedValueTierStage.PercentileKind),
+        [FittedValueTierStage.ThresholdKind] = FittedValueTierStage.LoaderFor(FittedValueTierStage.ThresholdKind),
+        [SegmentTierStage.StageKind] = SegmentTierStage.Load,
+        [RulePointsStage.StageKind] = RulePointsStage.Load,
     };
 
     public static bool TryGetLoader(string kind, [NotNullWhen(true)] out FittedStageLoader? loader)

@@ -1,0 +1,285 @@
+using System.Text.Json;
+using CustomerValue.Internal;
+using CustomerValue.Tiers;
+
+namespace CustomerValue.Points;
+
+/// <summary>
+/// Sums the points of the rules that fire for each customer. Nothing is learned from the population, so it is its own
+/// fitted stage; fitting checks the column kinds. Immutable and thread-safe.
+/// </summary>
+internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
+{
+    public const string StageKind = "rule-points";
+
+    private readonly RulePointsOptions _options;
+    private readonly PointsRule[] _rules;
+    private readonly string[] _ruleNames;
+    private readonly string[] _inputs;
+    private readonly string[] _outputs;
+
+    public RulePointsStage(RulePointsOptions options)
+    {
+        _rules = [.. options.Rules];
+        _options = options with { Rules = _rules };
+        _ruleNames = [.. _rules.Select(r => r.DisplayName)];
+        _inputs = [.. _rules.Select(r => r.Column).Distinct(StringComparer.Ordinal)];
+        _outputs = [options.PointsColumn, options.RulesColumn];
+    }
+
+    private interface ITest
+    {
+        bool Fires(double value, double low, double high);
+    }
+
+    public string Name => _options.Name;
+
+    public string Kind => StageKind;
+
+    public IReadOnlyList<string> RequiredColumns => _inputs;
+
+    public IReadOnlyList<string> ProducedColumns => _outputs;
+
+    public IFittedCustomerStage Fit(CustomerFrame population)
+    {
+        CheckKinds(population);
+        return this;
+    }
+
+    public IReadOnlyList<FrameColumn> Score(CustomerFrame population)
+    {
+        CheckKinds(population);
+        var n = population.Count;
+        var numeric = new NumericInput[_rules.Length];
+        var categoryMatch = new bool[_rules.Length][];
+        var textMatch = new HashSet<string>[_rules.Length];
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            var rule = _rules[r];
+            if (rule.Kind != PointsRuleKind.Membership)
+            {
+                numeric[r] = NumericInput.Read(population, rule.Column, Name, "Rules");
+            }
+            else if (population[rule.Column] is CategoryColumn category)
+            {
+                var set = new HashSet<string>(rule.Values, StringComparer.Ordinal);
+                categoryMatch[r] = [.. category.Categories.Select(set.Contains)];
+            }
+            else
+            {
+                textMatch[r] = new HashSet<string>(rule.Values, StringComparer.Ordinal);
+            }
+        }
+
+        var points = new double[n];
+        var bits = new ulong[n];
+        NumericInput.ForRanges(n, (start, end) =>
+        {
+            var length = end - start;
+            for (var r = 0; r < _rules.Length; r++)
+            {
+                var rule = _rules[r];
+                var bit = 1UL << r;
+                var p = points.AsSpan(start, length);
+                var b = bits.AsSpan(start, length);
+                if (rule.Kind != PointsRuleKind.Membership)
+                {
+                    ApplyNumeric(rule, numeric[r].Values.Slice(start, length), p, b, bit);
+                }
+                else if (categoryMatch[r] is { } match)
+                {
+                    var codes = population.GetCategory(rule.Column).Codes.Slice(start, length);
+                    for (var i = 0; i < length; i++)
+                    {
+                        if (codes[i] >= 0 && match[codes[i]])
+                        {
+                            p[i] += rule.Points;
+                            b[i] |= bit;
+                        }
+                    }
+                }
+                else
+                {
+                    var text = population.GetText(rule.Column);
+                    var set = textMatch[r];
+                    for (var i = 0; i < length; i++)
+                    {
+                        if (text[start + i] is { } value && set.Contains(value))
+                        {
+                            p[i] += rule.Points;
+                            b[i] |= bit;
+                        }
+                    }
+                }
+            }
+        });
+
+        return [new NumericColumn(_outputs[0], points, owned: true), new FlagsColumn(_outputs[1], _ruleNames, bits, owned: true)];
+    }
+
+    public StageDescription Describe()
+        => new(
+            Name,
+            Kind,
+            [new("points column", _outputs[0]), new("rules column", _outputs[1]), .. _rules.Select(r => new KeyValuePair<string, string>(r.DisplayName, r.ToString()))],
+            []);
+
+    public void WriteState(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("pointsColumn", _outputs[0]);
+        writer.WriteString("rulesColumn", _outputs[1]);
+        writer.WriteStartArray("rules");
+        foreach (var rule in _rules)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", rule.Name);
+            writer.WriteString("kind", rule.Kind.ToString());
+            writer.WriteString("column", rule.Column);
+            writer.WriteNumber("points", rule.Points);
+            if (rule.Operator is { } comparison)
+            {
+                writer.WriteString("operator", comparison.ToString());
+                writer.WriteNumber("value", rule.Value);
+                if (comparison == ComparisonOperator.Between)
+                {
+                    writer.WriteNumber("upperValue", rule.UpperValue);
+                }
+            }
+
+            if (rule.Kind == PointsRuleKind.Membership)
+            {
+                writer.WriteStartArray("values");
+                foreach (var value in rule.Values)
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    public static IFittedCustomerStage Load(string name, JsonElement state)
+        => new RulePointsStage(new RulePointsOptions
+        {
+            Name = name,
+            PointsColumn = state.GetProperty("pointsColumn").GetString()!,
+            RulesColumn = state.GetProperty("rulesColumn").GetString()!,
+            Rules = [.. state.GetProperty("rules").EnumerateArray().Select(LoadRule)],
+        });
+
+    private static PointsRule LoadRule(JsonElement element)
+    {
+        ComparisonOperator? comparison = element.TryGetProperty("operator", out var op) ? Enum.Parse<ComparisonOperator>(op.GetString()!) : null;
+        return PointsRule.Restore(
+            Enum.Parse<PointsRuleKind>(element.GetProperty("kind").GetString()!),
+            element.GetProperty("column").GetString()!,
+            comparison,
+            element.TryGetProperty("value", out var value) ? value.GetDouble() : double.NaN,
+            element.TryGetProperty("upperValue", out var upper) ? upper.GetDouble() : double.NaN,
+            element.TryGetProperty("values", out var values) ? [.. values.EnumerateArray().Select(v => v.GetString()!)] : [],
+            element.GetProperty("points").GetDouble(),
+            element.GetProperty("name").GetString());
+    }
+
+    private static void ApplyNumeric(PointsRule rule, ReadOnlySpan<double> values, Span<double> points, Span<ulong> bits, ulong bit)
+    {
+        var (low, high) = (rule.Value, rule.UpperValue);
+        switch (rule.Operator)
+        {
+            case null:
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var v = values[i];
+                    if (v != 0 && !double.IsNaN(v))
+                    {
+                        points[i] += rule.Points * v;
+                        bits[i] |= bit;
+                    }
+                }
+
+                break;
+            case ComparisonOperator.GreaterOrEqual: Apply<GreaterOrEqual>(values, low, high, rule.Points, points, bits, bit); break;
+            case ComparisonOperator.Greater: Apply<Greater>(values, low, high, rule.Points, points, bits, bit); break;
+            case ComparisonOperator.LessOrEqual: Apply<LessOrEqual>(values, low, high, rule.Points, points, bits, bit); break;
+            case ComparisonOperator.Less: Apply<Less>(values, low, high, rule.Points, points, bits, bit); break;
+            case ComparisonOperator.Equal: Apply<Equal>(values, low, high, rule.Points, points, bits, bit); break;
+            case ComparisonOperator.NotEqual: Apply<NotEqual>(values, low, high, rule.Points, points, bits, bit); break;
+            default: Apply<InRange>(values, low, high, rule.Points, points, bits, bit); break;
+        }
+    }
+
+    // One loop per comparison, specialised by the struct type, so no per-customer branch on the operator.
+    private static void Apply<T>(ReadOnlySpan<double> values, double low, double high, double rulePoints, Span<double> points, Span<ulong> bits, ulong bit)
+        where T : struct, ITest
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (default(T).Fires(values[i], low, high))
+            {
+                points[i] += rulePoints;
+                bits[i] |= bit;
+            }
+        }
+    }
+
+    private void CheckKinds(CustomerFrame population)
+    {
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            var rule = _rules[r];
+            var kind = population[rule.Column].Kind;
+            var membership = rule.Kind == PointsRuleKind.Membership;
+            if (membership ? kind is not (ColumnKind.Text or ColumnKind.Category) : !NumericInput.IsNumeric(kind))
+            {
+                var fix = membership
+                    ? "a membership rule (PointsRule.Is / In) reads a text or category column; use PointsRule.Compare for numbers"
+                    : "a per-unit or comparison rule reads a numeric or score column; use PointsRule.Is / In for text";
+                throw PopulationError.Create(Guard.Invariant(
+                    $"Stage '{Name}', rule '{rule.DisplayName}' (Rules[{r}]): column '{rule.Column}' is a {kind} column, but {fix}."));
+            }
+        }
+    }
+
+    // Comparisons are false for NaN, so a missing value never fires; NotEqual checks it explicitly.
+    private readonly struct GreaterOrEqual : ITest
+    {
+        public bool Fires(double value, double low, double high) => value >= low;
+    }
+
+    private readonly struct Greater : ITest
+    {
+        public bool Fires(double value, double low, double high) => value > low;
+    }
+
+    private readonly struct LessOrEqual : ITest
+    {
+        public bool Fires(double value, double low, double high) => value <= low;
+    }
+
+    private readonly struct Less : ITest
+    {
+        public bool Fires(double value, double low, double high) => value < low;
+    }
+
+    private readonly struct Equal : ITest
+    {
+        public bool Fires(double value, double low, double high) => value == low;
+    }
+
+    private readonly struct NotEqual : ITest
+    {
+        public bool Fires(double value, double low, double high) => value != low && !double.IsNaN(value);
+    }
+
+    private readonly struct InRange : ITest
+    {
+        public bool Fires(double value, double low, double high) => value >= low && value <= high;
+    }
+}

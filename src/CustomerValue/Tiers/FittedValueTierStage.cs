@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using CustomerValue.Internal;
+
+namespace CustomerValue.Tiers;
+
+/// <summary>
+/// A fitted value tiering (ABC, percentile or threshold tiers): frozen, strictly ordered value thresholds. A customer
+/// gets the first tier whose threshold the value reaches, else the rest tier; with a valueless tier, zero or negative
+/// values go there first; a missing value gets no tier. Immutable and thread-safe.
+/// </summary>
+internal sealed class FittedValueTierStage : IFittedCustomerStage
+{
+    public const string AbcKind = "abc-tiers";
+    public const string PercentileKind = "percentile-tiers";
+    public const string ThresholdKind = "threshold-tiers";
+
+    private readonly string _valueColumn;
+    private readonly string[] _outputs;
+    private readonly string[] _categories;
+    private readonly double[] _thresholds;
+    private readonly bool _hasValueless;
+    private readonly KeyValuePair<string, string>[] _options;
+
+    // tiers: the upper tiers' names, highest first; thresholds: each one's smallest value, non-increasing (an equal
+    // threshold leaves the later tier empty); options: what Describe shows besides the columns.
+    public FittedValueTierStage(string kind, string name, string valueColumn, string outputColumn, string[] tiers, double[] thresholds, string restTier, string? valuelessTier, KeyValuePair<string, string>[] options)
+    {
+        Kind = kind;
+        Name = name;
+        _valueColumn = valueColumn;
+        _outputs = [outputColumn];
+        _thresholds = thresholds;
+        _hasValueless = valuelessTier is not null;
+        _categories = valuelessTier is null ? [.. tiers, restTier] : [.. tiers, restTier, valuelessTier];
+        _options = options;
+    }
+
+    public string Name { get; }
+
+    public string Kind { get; }
+
+    public IReadOnlyList<string> ProducedColumns => _outputs;
+
+    public IReadOnlyList<double> Thresholds => _thresholds;
+
+    public static FittedStageLoader LoaderFor(string kind) => (name, state) => Load(kind, name, state);
+
+    public IReadOnlyList<FrameColumn> Score(CustomerFrame population)
+    {
+        var input = NumericInput.Read(population, _valueColumn, Name, "ValueColumn");
+        var codes = new int[population.Count];
+        NumericInput.ForRanges(codes.Length, (start, end) => Assign(input.Values[start..end], codes.AsSpan(start, end - start)));
+        return [new CategoryColumn(_outputs[0], _categories, codes)];
+    }
+
+    public StageDescription Describe()
+    {
+        var parameters = new List<KeyValuePair<string, string>>();
+        for (var k = 0; k < _thresholds.Length; k++)
+        {
+            parameters.Add(new(_categories[k], ">= " + _thresholds[k].ToString("R", CultureInfo.InvariantCulture)));
+        }
+
+        parameters.Add(new(_categories[_thresholds.Length], _hasValueless ? "> 0, below every threshold" : "below every threshold"));
+        if (_hasValueless)
+        {
+            parameters.Add(new(_categories[^1], "<= 0"));
+        }
+
+        return new StageDescription(Name, Kind, [new("value column", _valueColumn), new("output column", _outputs[0]), .. _options], parameters);
+    }
+
+    public void WriteState(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("valueColumn", _valueColumn);
+        writer.WriteString("outputColumn", _outputs[0]);
+        writer.WriteStartArray("tiers");
+        for (var k = 0; k < _thresholds.Length; k++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", _categories[k]);
+            writer.WriteNumber("minValue", _thresholds[k]);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("restTier", _categories[_thresholds.Length]);
+        writer.WriteString("valuelessTier", _hasValueless ? _categories[^1] : null);
+        writer.WriteStartObject("options");
+        foreach (var (key, value) in _options)
+        {
+            writer.WriteString(key, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static FittedValueTierStage Load(string kind, string name, JsonElement state)
+    {
+        var tiers = state.GetProperty("tiers").EnumerateArray().ToArray();
+        return new FittedValueTierStage(
+            kind,
+            name,
+            state.GetProperty("valueColumn").GetString()!,
+            state.GetProperty("outputColumn").GetString()!,
+            [.. tiers.Select(t => t.GetProperty("name").GetString()!)],
+            [.. tiers.Select(t => t.GetProperty("minValue").GetDouble())],
+            state.GetProperty("restTier").GetString()!,
+            state.GetProperty("valuelessTier").GetString(),
+            [.. state.GetProperty("options").EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!))]);
+    }
+
+    private void Assign(ReadOnlySpan<double> values, Span<int> codes)
+    {
+        var thresholds = _thresholds;
+        var valueless = _hasValueless ? thresholds.Length + 1 : -1;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (double.IsNaN(v))
+            {
+                codes[i] = -1;
+            }
+            else if (_hasValueless && v <= 0)
+            {
+                codes[i] = valueless;
+            }
+            else
+            {
+                var k = 0;
+                while (k < thresholds.Length && v < thresholds[k])
+                {
+                    k++;
+                }
+
+                codes[i] = k;
+            }
+        }
+    }
+
+    /// <summary>Formats a number for descriptions and saved options.</summary>
+    internal static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

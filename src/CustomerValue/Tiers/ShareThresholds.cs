@@ -1,0 +1,294 @@
+using CustomerValue.Internal;
+using CustomerValue.Rfm;
+
+namespace CustomerValue.Tiers;
+
+/// <summary>
+/// Learns ABC value thresholds in O(n) without sorting: a radix histogram over the positive values with a count and
+/// a value sum per bucket, walked from the top; only the bucket where a cut-off is crossed is sorted.
+/// </summary>
+/// <remarks>
+/// Sums are exact integers: every value is scaled by one power of two (chosen so the largest value is below 2^62) and
+/// truncated to a 128-bit integer. Integer addition is associative, so the thresholds do not depend on the order of
+/// the customers or on how the passes are split across threads; the truncation costs at most 2^-62 of the largest
+/// value per customer. The histogram is <see cref="ValueHistogram"/>'s key scheme with sums added.
+/// </remarks>
+internal static class ShareThresholds
+{
+    private const int MaxBucketBits = 16;
+
+    /// <summary>
+    /// Returns, for each cut-off (ascending fractions in (0, 1]), the value of the group of equal values at which the
+    /// cumulative share of positive value, from the top, first reaches the cut-off.
+    /// </summary>
+    public static double[] Fit(NumericInput input, IReadOnlyList<string> ids, IReadOnlyList<double> cutoffs, string stage, string column)
+    {
+        var n = input.Length;
+        var scans = new Scan[2];
+        NumericInput.ForRanges(n, (start, end) => scans[start == 0 ? 0 : 1] = Scan.Of(input.Values[start..end], start));
+        var scan = n >= NumericInput.ParallelThreshold ? Scan.Merge(scans[0], scans[1]) : scans[0];
+        if (scan.InfiniteAt >= 0)
+        {
+            throw PopulationError.Create(Guard.Invariant(
+                $"Customer '{ids[scan.InfiniteAt]}' has {input.Values[scan.InfiniteAt]} in column '{column}'; stage '{stage}' shares out a finite total value. Fill or drop such customers (a missing value, NaN, gets no tier)."));
+        }
+
+        if (scan.Positives == 0)
+        {
+            throw PopulationError.Create(Guard.Invariant(
+                $"No customer has a positive value in column '{column}', so stage '{stage}' has no value to share out; fit on a population with positive values or set ValueColumn to another column."));
+        }
+
+        var layout = new Layout(scan, MaxBucketBits);
+        var halves = new Buckets[2];
+        NumericInput.ForRanges(n, (start, end) => halves[start == 0 ? 0 : 1] = Buckets.Of(input.Values[start..end], layout));
+        var buckets = Buckets.Merge(halves[0], halves[1]);
+
+        UInt128 total = 0;
+        foreach (var sum in buckets.Sums)
+        {
+            total += sum;
+        }
+
+        var crossing = new int[cutoffs.Count];
+        var before = new UInt128[cutoffs.Count];
+        var targets = new double[cutoffs.Count];
+        var b = buckets.Counts.Length - 1;
+        UInt128 cumulative = 0;
+        for (var k = 0; k < cutoffs.Count; k++)
+        {
+            targets[k] = cutoffs[k] * (double)total;
+            while ((double)(cumulative + buckets.Sums[b]) < targets[k])
+            {
+                cumulative += buckets.Sums[b];
+                b--;
+            }
+
+            crossing[k] = b;
+            before[k] = cumulative;
+        }
+
+        var thresholds = new double[cutoffs.Count];
+        var refine = new List<int>();
+        for (var k = 0; k < cutoffs.Count; k++)
+        {
+            var c = crossing[k];
+            if (buckets.MinKeys[c] == buckets.MaxKeys[c])
+            {
+                thresholds[k] = ValueHistogram.FromKey(buckets.MinKeys[c]);
+            }
+            else if (!refine.Contains(c))
+            {
+                refine.Add(c);
+            }
+        }
+
+        if (refine.Count > 0)
+        {
+            var keys = Gather(input, layout, halves, [.. refine]);
+            for (var k = 0; k < cutoffs.Count; k++)
+            {
+                var r = refine.IndexOf(crossing[k]);
+                if (r >= 0)
+                {
+                    thresholds[k] = Walk(keys[r], before[k], targets[k], layout);
+                }
+            }
+        }
+
+        return thresholds;
+    }
+
+    private static double Walk(ulong[] keys, UInt128 cumulative, double target, Layout layout)
+    {
+        keys.AsSpan().Sort();
+        var i = keys.Length - 1;
+        while (true)
+        {
+            var j = i;
+            while (j > 0 && keys[j - 1] == keys[i])
+            {
+                j--;
+            }
+
+            var value = ValueHistogram.FromKey(keys[i]);
+            cumulative += (UInt128)(ulong)(i - j + 1) * layout.Fixed(value);
+            if ((double)cumulative >= target || j == 0)
+            {
+                return value;
+            }
+
+            i = j - 1;
+        }
+    }
+
+    // Gathers the keys of the positive values in the given buckets; each half writes after the keys of the half before it.
+    private static ulong[][] Gather(NumericInput input, Layout layout, Buckets[] halves, int[] buckets)
+    {
+        var keys = new ulong[buckets.Length][];
+        for (var r = 0; r < buckets.Length; r++)
+        {
+            var first = halves[0].Counts[buckets[r]];
+            keys[r] = new ulong[first + (halves[1]?.Counts[buckets[r]] ?? 0)];
+        }
+
+        NumericInput.ForRanges(input.Length, (start, end) =>
+        {
+            var cursor = new int[buckets.Length];
+            if (start != 0)
+            {
+                for (var r = 0; r < buckets.Length; r++)
+                {
+                    cursor[r] = halves[0].Counts[buckets[r]];
+                }
+            }
+
+            var values = input.Values[start..end];
+            unchecked
+            {
+                foreach (var v in values)
+                {
+                    if (v > 0)
+                    {
+                        var key = ValueHistogram.Key(v);
+                        var bucket = layout.Bucket(key);
+                        for (var r = 0; r < buckets.Length; r++)
+                        {
+                            if (bucket == buckets[r])
+                            {
+                                keys[r][cursor[r]++] = key;
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return keys;
+    }
+
+    private static int BitLength(ulong value) => 64 - System.Numerics.BitOperations.LeadingZeroCount(value);
+
+    private readonly record struct Scan(int Positives, double Min, double Max, int InfiniteAt)
+    {
+        public static Scan Of(ReadOnlySpan<double> values, int offset)
+        {
+            var positives = 0;
+            var min = double.MaxValue;
+            var max = 0.0;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var v = values[i];
+                if (v > 0)
+                {
+                    if (double.IsInfinity(v))
+                    {
+                        return new Scan(0, 0, 0, offset + i);
+                    }
+
+                    positives++;
+                    min = Math.Min(min, v);
+                    max = Math.Max(max, v);
+                }
+                else if (double.IsNegativeInfinity(v))
+                {
+                    return new Scan(0, 0, 0, offset + i);
+                }
+            }
+
+            return new Scan(positives, min, max, -1);
+        }
+
+        // The first half's infinite value wins, so the error names the same customer however the work is split.
+        public static Scan Merge(Scan first, Scan second)
+            => first.InfiniteAt >= 0 ? first
+                : second.InfiniteAt >= 0 ? second
+                : new Scan(first.Positives + second.Positives, Math.Min(first.Min, second.Min), Math.Max(first.Max, second.Max), -1);
+    }
+
+    private sealed class Layout
+    {
+        private readonly double _scale;
+        private readonly double _extraScale;
+
+        public Layout(Scan scan, int maxBits)
+        {
+            KeyMin = ValueHistogram.Key(scan.Min);
+            var span = ValueHistogram.Key(scan.Max) - KeyMin;
+            var bits = Math.Clamp(BitLength((ulong)scan.Positives) + 1, 4, maxBits);
+            Shift = Math.Max(0, BitLength(span) - bits);
+            BucketCount = checked((int)(span >> Shift) + 1);
+
+            // 2^(61 - floor(log2 max)) puts the largest value below 2^62; split in two factors so each is a normal double.
+            var exponent = 61 - Math.ILogB(scan.Max);
+            var first = Math.Min(exponent, 1000);
+            _scale = Math.ScaleB(1.0, first);
+            _extraScale = Math.ScaleB(1.0, exponent - first);
+        }
+
+        public ulong KeyMin { get; }
+
+        public int Shift { get; }
+
+        public int BucketCount { get; }
+
+        public int Bucket(ulong key) => unchecked((int)((key - KeyMin) >> Shift));
+
+        public ulong Fixed(double value) => unchecked((ulong)(value * _scale * _extraScale));
+    }
+
+    private sealed class Buckets(int[] counts, UInt128[] sums, ulong[] minKeys, ulong[] maxKeys)
+    {
+        public int[] Counts { get; } = counts;
+
+        public UInt128[] Sums { get; } = sums;
+
+        public ulong[] MinKeys { get; } = minKeys;
+
+        public ulong[] MaxKeys { get; } = maxKeys;
+
+        public static Buckets Of(ReadOnlySpan<double> values, Layout layout)
+        {
+            var counts = new int[layout.BucketCount];
+            var sums = new UInt128[layout.BucketCount];
+            var minKeys = new ulong[layout.BucketCount];
+            var maxKeys = new ulong[layout.BucketCount];
+            minKeys.AsSpan().Fill(ulong.MaxValue);
+            unchecked
+            {
+                foreach (var v in values)
+                {
+                    if (v > 0)
+                    {
+                        var key = ValueHistogram.Key(v);
+                        var b = layout.Bucket(key);
+                        counts[b]++;
+                        sums[b] += layout.Fixed(v);
+                        minKeys[b] = Math.Min(minKeys[b], key);
+                        maxKeys[b] = Math.Max(maxKeys[b], key);
+                    }
+                }
+            }
+
+            return new Buckets(counts, sums, minKeys, maxKeys);
+        }
+
+        public static Buckets Merge(Buckets first, Buckets? second)
+        {
+            if (second is null)
+            {
+                return first;
+            }
+
+            var merged = new Buckets(new int[first.Counts.Length], new UInt128[first.Counts.Length], new ulong[first.Counts.Length], new ulong[first.Counts.Length]);
+            for (var b = 0; b < first.Counts.Length; b++)
+            {
+                merged.Counts[b] = first.Counts[b] + second.Counts[b];
+                merged.Sums[b] = first.Sums[b] + second.Sums[b];
+                merged.MinKeys[b] = Math.Min(first.MinKeys[b], second.MinKeys[b]);
+                merged.MaxKeys[b] = Math.Max(first.MaxKeys[b], second.MaxKeys[b]);
+            }
+
+            return merged;
+        }
+    }
+}
