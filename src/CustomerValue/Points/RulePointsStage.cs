@@ -73,7 +73,7 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
 
         var points = new double[n];
         var bits = new ulong[n];
-        NumericInput.ForRanges(n, (start, end) =>
+        NumericInput.ForBlocks(n, (start, end) =>
         {
             var length = end - start;
             for (var r = 0; r < _rules.Length; r++)

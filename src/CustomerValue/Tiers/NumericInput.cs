@@ -62,4 +62,18 @@ internal readonly struct NumericInput
             body(0, n);
         }
     }
+
+    /// <summary>
+    /// Like <see cref="ForRanges"/>, but hands each half to <paramref name="body"/> in cache-sized blocks, so a stage
+    /// that makes several passes (one per rule, say) reads each block from memory once rather than once per pass.
+    /// </summary>
+    public static void ForBlocks(int n, Action<int, int> body)
+        => ForRanges(n, (start, end) =>
+        {
+            const int Block = 16_384;
+            for (var from = start; from < end; from += Block)
+            {
+                body(from, Math.Min(end, from + Block));
+            }
+        });
 }
