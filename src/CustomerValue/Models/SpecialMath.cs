@@ -1,0 +1,147 @@
+using MathNet.Numerics;
+
+namespace CustomerValue.Models;
+
+/// <summary>Log-space special functions and the hypergeometric series the models need.</summary>
+internal static class SpecialMath
+{
+    // Beyond this many terms the series is closed with a geometric tail estimate; only arguments within
+    // about 1e-5 of 1 get there, and the estimate keeps the result finite with a small relative error.
+    private const int MaxTerms = 1_000_000;
+    private const double Scale = 1e200;
+    private const double LogScale = 460.51701859880914; // ln(1e200)
+
+    public static double GammaLn(double x) => SpecialFunctions.GammaLn(x);
+
+    public static double BetaLn(double a, double b) => SpecialFunctions.GammaLn(a) + SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b);
+
+    /// <summary>ln(1 + x), accurate for small x (Kahan's trick; .NET's double.LogP1 is ln(x + 1) and loses digits).</summary>
+    public static double Log1P(double x)
+    {
+        var u = 1.0 + x;
+        return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
+    }
+
+    /// <summary>e^x - 1, accurate for small x (Kahan's trick; .NET's double.ExpM1 is e^x - 1 and loses digits).</summary>
+    public static double Expm1(double x)
+    {
+        if (Math.Abs(x) > 0.5)
+        {
+            return Math.Exp(x) - 1.0;
+        }
+
+        var u = Math.Exp(x);
+        return u == 1.0 ? x : (u - 1.0) * x / Math.Log(u);
+    }
+
+    /// <summary>ln(e^a + e^b) without overflow.</summary>
+    public static double LogSumExp(double a, double b)
+    {
+        if (double.IsNegativeInfinity(a))
+        {
+            return b;
+        }
+
+        if (double.IsNegativeInfinity(b))
+        {
+            return a;
+        }
+
+        return a > b ? a + Math.Log(1.0 + Math.Exp(b - a)) : b + Math.Log(1.0 + Math.Exp(a - b));
+    }
+
+    /// <summary>1 / (1 + e^u) without overflow.</summary>
+    public static double Logistic(double u) => u > 0 ? Math.Exp(-u) / (1.0 + Math.Exp(-u)) : 1.0 / (1.0 + Math.Exp(u));
+
+    /// <summary>(1 - e^(-k u)) / k, continuous at k = 0 (where it is u).</summary>
+    public static double OneMinusExpOverK(double k, double u)
+    {
+        var ku = k * u;
+        return Math.Abs(ku) < 1e-10 ? u * (1.0 - (0.5 * ku)) : -SpecialMath.Expm1(-ku) / k;
+    }
+
+    /// <summary>
+    /// ln of sum_{n>=0} (u)_n / (v)_n z^n for 0 &lt; u &lt; v and 0 &lt;= z &lt; 1: the Euler-transformed form of
+    /// 2F1(K, B; K + 1; z) used by the Pareto/NBD likelihood. Every term is positive and smaller than the one before
+    /// (the ratio is below z), so the plain sum neither overflows nor cancels.
+    /// </summary>
+    public static double LogRatioSeries(double u, double v, double z)
+    {
+        var sum = 1.0;
+        var term = 1.0;
+        var ratio = 0.0;
+        for (var n = 0; n < MaxTerms; n++)
+        {
+            ratio = (u + n) / (v + n) * z;
+            term *= ratio;
+            sum += term;
+            if (term <= 1e-17 * sum)
+            {
+                return Math.Log(sum);
+            }
+        }
+
+        return Math.Log(sum + (term * ratio / (1.0 - ratio)));
+    }
+
+    /// <summary>
+    /// H(A, B, c, z) = (c - (1 - z)^A c 2F1(A, B; c; z)) / (c - B) for A, B &gt; 0, c &gt; -1, 0 &lt;= z &lt; 1, given
+    /// ln(1 - z). This is the BG/NBD-family expected number of purchases of an active customer: with c - B = a - 1 it
+    /// equals E[(1 - (1 + p w)^-A) / p] for p ~ Beta(a, B). The series for c 2F1 starts at c and continues with
+    /// positive terms (c + n &gt; 0 for n &gt;= 1), summed with a running scale so that (1 - z)^-A growth cannot overflow.
+    /// Near a = 1 the quotient is replaced by the mean of its values at a = 1 +- 1e-6 (a removable singularity).
+    /// </summary>
+    public static double ActivePurchases(double a, double b, double c, double z, double log1mz)
+    {
+        var gap = c - b;
+        if (Math.Abs(gap) < 1e-6)
+        {
+            const double Shift = 1e-6;
+            return 0.5 * (ActiveCore(a, b, b + Shift, z, log1mz) + ActiveCore(a, b, b - Shift, z, log1mz));
+        }
+
+        return ActiveCore(a, b, c, z, log1mz);
+    }
+
+    private static double ActiveCore(double a, double b, double c, double z, double log1mz)
+    {
+        if (z == 0)
+        {
+            return 0.0;
+        }
+
+        var sum = 0.0;
+        var term = a * b * z;
+        var scaleLog = 0.0;
+        var ratio = 0.0;
+        var converged = false;
+        for (var n = 1; n < MaxTerms; n++)
+        {
+            sum += term;
+            ratio = (a + n) * (b + n) * z / ((c + n) * (n + 1));
+            term *= ratio;
+            if (sum > Scale)
+            {
+                sum /= Scale;
+                term /= Scale;
+                scaleLog += LogScale;
+            }
+
+            if (ratio < 1 && term <= 1e-17 * sum)
+            {
+                converged = true;
+                break;
+            }
+        }
+
+        if (!converged && ratio < 1)
+        {
+            sum += term / (1.0 - ratio);
+        }
+
+        var aLog = a * log1mz;
+        var first = -c * SpecialMath.Expm1(aLog);
+        var second = Math.Exp(aLog + scaleLog + Math.Log(sum));
+        return (first - second) / (c - b);
+    }
+}
