@@ -70,7 +70,7 @@ internal static class MaximumLikelihood
 
         var g = problem.Gradient(x, fx);
         var iterations = BfgsLoop(problem, x, ref fx, g, options.MaxIterations);
-        iterations += NewtonRefine(problem, x, ref fx, g);
+        iterations += NewtonRefine(problem, x, ref fx, g, Math.Min(20, options.MaxIterations - iterations));
 
         var gradientNorm = MaxAbs(g);
         var converged = gradientNorm <= options.GradientTolerance && double.IsFinite(fx);
@@ -231,16 +231,15 @@ internal static class MaximumLikelihood
         }
     }
 
-    private static int NewtonRefine(Problem problem, double[] x, ref double fx, double[] g)
+    private static int NewtonRefine(Problem problem, double[] x, ref double fx, double[] g, int maxSteps)
     {
         var n = x.Length;
         var xn = new double[n];
         var steps = 0;
-        for (var k = 0; k < 20; k++)
+        for (var k = 0; k < maxSteps; k++)
         {
-            var hessian = problem.Hessian(x, fx);
-            var cholesky = hessian.Cholesky();
-            if (!IsPositiveDefinite(cholesky, n))
+            var cholesky = TryCholesky(problem.Hessian(x, fx));
+            if (cholesky is null)
             {
                 return steps;
             }
@@ -277,6 +276,31 @@ internal static class MaximumLikelihood
         return steps;
     }
 
+    /// <summary>The Cholesky factorisation, or null when the matrix is not positive definite (MathNet throws then).</summary>
+    private static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double>? TryCholesky(Matrix<double> matrix)
+    {
+        for (var i = 0; i < matrix.RowCount; i++)
+        {
+            for (var j = 0; j < matrix.ColumnCount; j++)
+            {
+                if (!double.IsFinite(matrix[i, j]))
+                {
+                    return null;
+                }
+            }
+        }
+
+        try
+        {
+            var cholesky = matrix.Cholesky();
+            return IsPositiveDefinite(cholesky, matrix.RowCount) ? cholesky : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsPositiveDefinite(MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky, int n)
     {
         var factor = cholesky.Factor;
@@ -296,23 +320,13 @@ internal static class MaximumLikelihood
         var n = x.Length;
         var errors = new double[n];
         Array.Fill(errors, double.NaN);
-        Matrix<double> inverse;
-        try
+        var cholesky = TryCholesky(problem.Hessian(x, fx).Multiply(totalWeight));
+        if (cholesky is null)
         {
-            var hessian = problem.Hessian(x, fx).Multiply(totalWeight);
-            var cholesky = hessian.Cholesky();
-            if (!IsPositiveDefinite(cholesky, n))
-            {
-                return errors;
-            }
-
-            inverse = cholesky.Solve(Matrix<double>.Build.DenseIdentity(n));
-        }
-        catch (ArgumentException)
-        {
-            // MathNet throws when the matrix is not positive definite: the errors stay NaN as documented.
             return errors;
         }
+
+        var inverse = cholesky.Solve(Matrix<double>.Build.DenseIdentity(n));
 
         for (var i = 0; i < n; i++)
         {
