@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using MathNet.Numerics.Integration;
 
 namespace CustomerValue.Models;
 
@@ -89,18 +90,61 @@ internal static class SpecialMath
     /// ln(1 - z). This is the BG/NBD-family expected number of purchases of an active customer: with c - B = a - 1 it
     /// equals E[(1 - (1 + p w)^-A) / p] for p ~ Beta(a, B). The series for c 2F1 starts at c and continues with
     /// positive terms (c + n &gt; 0 for n &gt;= 1), summed with a running scale so that (1 - z)^-A growth cannot overflow.
-    /// Near a = 1 the quotient is replaced by the mean of its values at a = 1 +- 1e-6 (a removable singularity).
+    /// Near a = 1 (a removable singularity) the quotient is interpolated linearly between a = 1 - 1e-6 and a = 1 + 1e-6.
+    /// When z is so close to 1 that the series would need more than <see cref="SeriesBudget"/> terms (horizons far
+    /// longer than alpha + T), the expectation is integrated over p instead.
     /// </summary>
     public static double ActivePurchases(double a, double b, double c, double z, double log1mz)
     {
+        if (z > 0.5 && ((a + b + 60) * z / Math.Exp(log1mz)) > SeriesBudget)
+        {
+            return IntegratedActivePurchases(a, b, c - b + 1, Expm1(-log1mz));
+        }
+
         var gap = c - b;
         if (Math.Abs(gap) < 1e-6)
         {
             const double Shift = 1e-6;
-            return 0.5 * (ActiveCore(a, b, b + Shift, z, log1mz) + ActiveCore(a, b, b - Shift, z, log1mz));
+            var below = ActiveCore(a, b, b - Shift, z, log1mz);
+            var above = ActiveCore(a, b, b + Shift, z, log1mz);
+            return below + ((above - below) * (gap + Shift) / (2 * Shift));
         }
 
         return ActiveCore(a, b, c, z, log1mz);
+    }
+
+    private const double SeriesBudget = 100_000;
+
+    /// <summary>
+    /// E[(1 - (1 + p w)^-A) / p] for p ~ Beta(shape, b), by adaptive Gauss-Kronrod quadrature in log p on (0, 1/2]
+    /// and in log(1 - p) on [1/2, 1), where the integrands decay exponentially and endpoint singularities disappear.
+    /// </summary>
+    internal static double IntegratedActivePurchases(double a, double b, double shape, double w)
+    {
+        var lnBeta = BetaLn(shape, b);
+        var lnA = Math.Log(a);
+        var lnW = Math.Log(w);
+        double Low(double v)
+        {
+            // Everything in logs: p^(shape - 1) overflows for small shapes where 1 - (1 + p w)^-A underflows.
+            var lnPw = v + lnW;
+            var lnActive = lnA + lnPw < -30 ? lnA + lnPw : Math.Log(-Expm1(-a * Log1P(Math.Exp(lnPw))));
+            return Math.Exp(((shape - 1) * v) + ((b - 1) * Log1P(-Math.Exp(v))) - lnBeta + lnActive);
+        }
+
+        double High(double u)
+        {
+            var q = Math.Exp(u);
+            return Math.Exp(((shape - 2) * Log1P(-q)) + (b * u) - lnBeta) * -Expm1(-a * Log1P((1 - q) * w));
+        }
+
+        const double Tiny = -46.0; // ln(1e-20)
+        var lowStart = (Tiny - Math.Log(1 + (a * w))) / shape;
+        var highStart = Tiny / b;
+        var half = -Math.Log(2.0);
+        var low = lowStart < half ? GaussKronrodRule.Integrate(Low, lowStart, half, out _, out _, 1e-11, 21, 30) : 0.0;
+        var high = highStart < half ? GaussKronrodRule.Integrate(High, highStart, half, out _, out _, 1e-11, 21, 30) : 0.0;
+        return low + high;
     }
 
     private static double ActiveCore(double a, double b, double c, double z, double log1mz)
