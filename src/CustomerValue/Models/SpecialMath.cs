@@ -138,12 +138,14 @@ internal static class SpecialMath
             return Math.Exp(((shape - 2) * Log1P(-q)) + (b * u) - lnBeta) * -Expm1(-a * Log1P((1 - q) * w));
         }
 
-        const double Tiny = -46.0; // ln(1e-20)
-        var lowStart = (Tiny - Math.Log(1 + (a * w))) / shape;
-        var highStart = Tiny / b;
+        // Below both the beta mean and the point where p A w = 1 the low integrand falls like p^shape, and the high one
+        // like (1 - p)^b towards p = 1, so 50 e-folds beyond those points leave less than e^-50 of the integral out.
+        const double EFolds = 50.0;
         var half = -Math.Log(2.0);
-        var low = lowStart < half ? GaussKronrodRule.Integrate(Low, lowStart, half, out _, out _, 1e-11, 21, 30) : 0.0;
-        var high = highStart < half ? GaussKronrodRule.Integrate(High, highStart, half, out _, out _, 1e-11, 21, 30) : 0.0;
+        var lowStart = Math.Min(Math.Min(Math.Log(shape / (shape + b)), -lnA - lnW), half) - (EFolds / shape);
+        var highStart = half - (EFolds / b);
+        var low = GaussKronrodRule.Integrate(Low, lowStart, half, out _, out _, 1e-12, 21, 40);
+        var high = GaussKronrodRule.Integrate(High, highStart, half, out _, out _, 1e-12, 21, 40);
         return low + high;
     }
 

@@ -11,6 +11,8 @@ public sealed class SpecialMathTests
     [InlineData(50.5, 52.4, 0.5, 0.99)]
     [InlineData(0.5, 0.3, 2.5, 0.97)]
     [InlineData(3.0, 1.2, 1.0000001, 0.8)]
+    [InlineData(275.0, 271.0, 12.2, 0.993)]
+    [InlineData(20.0, 0.3, 0.05, 0.999)]
     public void ActivePurchases_SeriesAndQuadrature_Agree(double a, double b, double shape, double z)
     {
         var log1mz = Math.Log(1 - z);
