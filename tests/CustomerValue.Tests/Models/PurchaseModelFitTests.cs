@@ -1,10 +1,9 @@
 using CustomerValue.Models;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace CustomerValue.Tests.Models;
 
-public sealed class PurchaseModelFitTests(ITestOutputHelper output)
+public sealed class PurchaseModelFitTests
 {
     private static readonly Lazy<BgNbdModel> BgNbd = new(() => BgNbdModel.Fit(Frequency, Recency, Age, ModelTimeUnit.Week));
     private static readonly Lazy<ParetoNbdModel> Pareto = new(() => ParetoNbdModel.Fit(Frequency, Recency, Age, ModelTimeUnit.Week));
@@ -107,14 +106,5 @@ public sealed class PurchaseModelFitTests(ITestOutputHelper output)
     {
         var error = Assert.Throws<ModelConvergenceException>(() => ParetoNbdModel.Fit(Frequency, Recency, Age, default, ModelTimeUnit.Week, new ModelFitOptions { MaxIterations = 1 }));
         Assert.Contains("MaxIterations", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Print()
-    {
-        foreach (var m in new PurchaseModel[] { BgNbd.Value, Pareto.Value, Mbg.Value })
-        {
-            output.WriteLine(string.Join(", ", m.Parameters.Select(p => $"{p.Name}={p.Value:R} (se {p.StandardError:G4})")) + " " + m.Diagnostics);
-        }
     }
 }
