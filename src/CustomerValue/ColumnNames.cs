@@ -96,6 +96,18 @@ public static class ColumnNames
     /// <summary>The evidence behind the value status, e.g. which potential evidence saved a customer (low-value stage).</summary>
     public const string StatusReasons = "status_reasons";
 
+    /// <summary>The probability that the customer is still active (CLV stage).</summary>
+    public const string ProbabilityAlive = "p_alive";
+
+    /// <summary>Expected purchases over the CLV horizon (CLV stage).</summary>
+    public const string ExpectedPurchases = "expected_purchases";
+
+    /// <summary>Expected average spend per purchase, from the spend model (CLV stage).</summary>
+    public const string ExpectedSpend = "expected_spend";
+
+    /// <summary>Discounted customer-lifetime value over the horizon (CLV stage).</summary>
+    public const string Clv = "clv";
+
     /// <summary>Conventional attribute: the number of interactions (calls, visits, tickets) a caller supplies.</summary>
     public const string Interactions = "interactions";
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CustomerValue.Clv;
 using CustomerValue.Points;
 using CustomerValue.Rfm;
 using CustomerValue.Tiers;
@@ -17,6 +18,7 @@ internal static class BuiltInStages
         [FittedValueTierStage.ThresholdKind] = FittedValueTierStage.LoaderFor(FittedValueTierStage.ThresholdKind),
         [SegmentTierStage.StageKind] = SegmentTierStage.Load,
         [RulePointsStage.StageKind] = RulePointsStage.Load,
+        [ClvStage.StageKind] = FittedClvStage.Load,
     };
 
     public static bool TryGetLoader(string kind, [NotNullWhen(true)] out FittedStageLoader? loader)

@@ -24,6 +24,10 @@ internal static class KnownProducers
         [ColumnNames.Quadrant] = "AddPriority()",
         [ColumnNames.PriorityReasons] = "AddPriority()",
         [ColumnNames.LowValueCriteria] = "AddLowValueDetection()",
+        [ColumnNames.ProbabilityAlive] = "AddClv()",
+        [ColumnNames.ExpectedPurchases] = "AddClv()",
+        [ColumnNames.ExpectedSpend] = "AddClv()",
+        [ColumnNames.Clv] = "AddClv()",
         [ColumnNames.ValueStatus] = "AddLowValueDetection()",
         [ColumnNames.StatusReasons] = "AddLowValueDetection()",
     };
