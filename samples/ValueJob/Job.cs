@@ -65,7 +65,7 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
                     FrequencyCutPoints = options.FrequencyCuts,
                     MonetaryCutPoints = options.MonetaryCuts,
                 })
-                .AddSegments()
+                .AddSegments(SegmentMaps.DefaultFor(options.Bins))
                 .Build();
         }
         catch (ArgumentException e) when (options.Method == BinningMethod.FixedCutPoints)
@@ -125,6 +125,9 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
             Delimiter = options.Delimiter,
             Culture = options.Culture,
             Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
+            CustomerIdColumn = options.IdColumn,
+            DateColumn = options.DateColumn,
+            AmountColumn = options.AmountColumn,
         };
         return CsvTransactions.SummariseFile(input, summary, csv, ProgressFor(input));
     }

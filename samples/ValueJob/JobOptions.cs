@@ -21,6 +21,15 @@ public sealed record JobOptions
     /// <summary>Gets the attribute export; null means the bundled one when the input is bundled too, none otherwise.</summary>
     public string? Customers { get; init; }
 
+    /// <summary>Gets the header of the customer id column of the transaction export; null means the usual names.</summary>
+    public string? IdColumn { get; init; }
+
+    /// <summary>Gets the header of the date column; null means the usual names.</summary>
+    public string? DateColumn { get; init; }
+
+    /// <summary>Gets the header of the amount column; null means the usual names.</summary>
+    public string? AmountColumn { get; init; }
+
     /// <summary>Gets the as-of date.</summary>
     public DateOnly AsOf { get; init; } = BundledAsOf;
 
@@ -72,6 +81,11 @@ public sealed record JobOptions
                                (headers such as customer_id/CustomerID/client, order_date/InvoiceDate/date,
                                amount/revenue/total). Default: samples/data/transactions.csv, looked up from
                                the current directory and the program's folder upwards.
+          --id-column <name>   Header of the customer id column, when it is none of the usual names.
+                               Default: found by name.
+          --date-column <name> Header of the order date column. Default: found by name.
+          --amount-column <name>
+                               Header of the amount column. Default: found by name.
           --customers <file>   Customer-attribute export joined to the scores by customer id (account
                                manager, region, interactions, ...). Default: samples/data/customers.csv when
                                the input is the bundled export too; none for another input.
@@ -133,10 +147,13 @@ public sealed record JobOptions
 
             options = name switch
             {
-                "--help" or "-h" => options with { Help = true },
+                "--help" => options with { Help = true },
                 "--strict" => options with { Strict = Flag(name, inline) },
                 "--no-charts" => options with { NoCharts = Flag(name, inline) },
                 "--input" => options with { Input = NonEmpty(name, Value(args, ref i, name, inline)) },
+                "--id-column" => options with { IdColumn = NonEmpty(name, Value(args, ref i, name, inline)) },
+                "--date-column" => options with { DateColumn = NonEmpty(name, Value(args, ref i, name, inline)) },
+                "--amount-column" => options with { AmountColumn = NonEmpty(name, Value(args, ref i, name, inline)) },
                 "--customers" => options with { Customers = NonEmpty(name, Value(args, ref i, name, inline)) },
                 "--out" => options with { Out = NonEmpty(name, Value(args, ref i, name, inline)) },
                 "--as-of" => options with { AsOf = ParseDate(name, Value(args, ref i, name, inline)) },
@@ -148,7 +165,7 @@ public sealed record JobOptions
                 "--returns" => options with { Returns = ParseReturns(name, Value(args, ref i, name, inline)) },
                 "--culture" => options with { Culture = ParseCulture(name, Value(args, ref i, name, inline)) },
                 "--delimiter" => options with { Delimiter = ParseDelimiter(name, Value(args, ref i, name, inline)) },
-                _ => throw new UsageException($"Unknown option '{name}'. The options are --input, --customers, --as-of, --out, --bins, --method, --r-cuts, --f-cuts, --m-cuts, --returns, --culture, --delimiter, --strict, --no-charts, --help."),
+                _ => throw new UsageException($"Unknown option '{name}'. The options are --input, --id-column, --date-column, --amount-column, --customers, --as-of, --out, --bins, --method, --r-cuts, --f-cuts, --m-cuts, --returns, --culture, --delimiter, --strict, --no-charts, --help."),
             };
         }
 

@@ -48,6 +48,10 @@ public static class Program
             {
                 stderr.WriteLine("Run without --strict to write bad rows to rejects.csv and go on.");
             }
+            else if (e.Message.Contains("CsvTransactionOptions.", StringComparison.Ordinal))
+            {
+                stderr.WriteLine("Name the transaction columns with --id-column, --date-column and --amount-column.");
+            }
 
             return ExitCodes.BadData;
         }
