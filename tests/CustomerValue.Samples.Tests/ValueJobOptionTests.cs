@@ -207,9 +207,7 @@ public sealed class ValueJobOptionTests
     [Fact]
     public void Run_CommaDecimalsWithSemicolons_ReadsTheAmountsAndWritesInvariantNumbers()
     {
-        var input = Path.Combine(Path.GetTempPath(), "valuejob-tests", Guid.NewGuid().ToString("N") + ".csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
-        File.WriteAllText(input, "Kunde;Datum;Betrag\nC1;2025-01-02;12,50\nC1;2025-02-03;100,25\nC2;2025-03-04;7,25\nC3;2025-04-05;x\n", Encoding.UTF8);
+        var input = TempFile("Kunde;Datum;Betrag\nC1;2025-01-02;12,50\nC1;2025-02-03;100,25\nC2;2025-03-04;7,25\nC3;2025-04-05;x\n");
         try
         {
             using var run = JobRun.Start("--input", input, "--culture", "de-DE", "--delimiter", ";", "--id-column", "Kunde", "--date-column", "Datum", "--amount-column", "Betrag");
@@ -232,9 +230,7 @@ public sealed class ValueJobOptionTests
     [Fact]
     public void Run_UnknownColumnNames_ExitsOneNamingTheColumnOptions()
     {
-        var input = Path.Combine(Path.GetTempPath(), "valuejob-tests", Guid.NewGuid().ToString("N") + ".csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
-        File.WriteAllText(input, "Kunde,Datum,Betrag\nC1,2025-01-02,12.50\n", Encoding.UTF8);
+        var input = TempFile("Kunde,Datum,Betrag\nC1,2025-01-02,12.50\n");
         try
         {
             using var run = JobRun.Start("--input", input);
@@ -270,11 +266,49 @@ public sealed class ValueJobOptionTests
     }
 
     [Fact]
+    public void Run_StrictWithRejectedReturns_ExitsOneNamingTheReturnsOption()
+    {
+        var input = TempFile("customer_id,order_date,amount\nC1,2025-01-02,10.00\nC1,2025-01-03,-2.00\n");
+        try
+        {
+            using var run = JobRun.Start("--input", input, "--strict", "--returns", "reject");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("negative amount", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("--returns net", run.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    [Fact]
+    public void Run_InputOverFiveMegabytes_PrintsProgressToStderrOnly()
+    {
+        var lines = File.ReadAllLines(JobRun.TransactionsFile);
+        var input = TempFile(string.Join('\n', [lines[0], .. Enumerable.Repeat(lines.Skip(1), 4).SelectMany(l => l)]) + "\n");
+        try
+        {
+            Assert.True(new FileInfo(input).Length > 5 * 1024 * 1024);
+            using var run = JobRun.Start("--input", input, "--no-charts");
+
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Contains("Reading ", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"100% ({4 * BundledExport.Instance.DataRows:N0} rows)"), run.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("%", run.Stdout.Split('\n')[0], StringComparison.Ordinal);
+            Assert.Equal(4 * BundledExport.Instance.DataRows, run.Count("Read", "rows read"));
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    [Fact]
     public void Run_FileWithoutUsableRows_ExitsOne()
     {
-        var input = Path.Combine(Path.GetTempPath(), "valuejob-tests", Guid.NewGuid().ToString("N") + ".csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
-        File.WriteAllText(input, "customer_id,order_date,amount\nC1,not-a-date,1.00\n", Encoding.UTF8);
+        var input = TempFile("customer_id,order_date,amount\nC1,not-a-date,1.00\n");
         try
         {
             using var run = JobRun.Start("--input", input);
@@ -286,5 +320,13 @@ public sealed class ValueJobOptionTests
         {
             File.Delete(input);
         }
+    }
+
+    private static string TempFile(string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "valuejob-tests", Guid.NewGuid().ToString("N") + ".csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content, Encoding.UTF8);
+        return path;
     }
 }
