@@ -100,12 +100,12 @@ public sealed class ValueJobBundledDataTests(BundledRunFixture fixture) : IClass
     }
 
     [Fact]
-    public void Run_BundledData_ModelJsonLoadsAndScoresLikeTheRun()
+    public void Run_BundledData_ModelJsonReloadsWithThePrintedCutPoints()
     {
         var model = FittedPipeline.FromJson(File.ReadAllText(Run.OutFile("model.json")));
 
         Assert.Equal(["rfm", "segments"], model.Describe().Select(s => s.Name));
-        Assert.Contains(model.Describe()[0].Parameters, p => Run.Stdout.Contains($"rfm: {p.Key} = {p.Value}", StringComparison.Ordinal));
+        Assert.All(model.Describe()[0].Parameters, p => Assert.Contains($"rfm: {p.Key} = {p.Value}", Run.Stdout, StringComparison.Ordinal));
     }
 
     [Theory]
