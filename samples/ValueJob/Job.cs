@@ -1,0 +1,304 @@
+using System.Globalization;
+using CustomerValue;
+using CustomerValue.Csv;
+
+namespace ValueJob;
+
+/// <summary>
+/// One run of the job: read, score, report, write. Each report section and each output is one method, so a new
+/// pipeline stage is one line in <see cref="BuildPipeline"/>, one Print method and one line in <see cref="Run"/>.
+/// </summary>
+internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
+{
+    // Below this size a read takes well under a second, so a progress line would only be noise in logs.
+    private const long ProgressThresholdBytes = 5L * 1024 * 1024;
+
+    private readonly List<(string Path, string What)> _written = [];
+
+    public int Run()
+    {
+        var input = ResolveInput();
+        var attributesFile = ResolveCustomers();
+        CreateOutputFolder();
+
+        var import = ReadTransactions(input);
+        var attributes = attributesFile is null ? null : ReadAttributes(attributesFile);
+        var population = attributes is null ? import.Summary.Customers : import.Summary.Customers.Join(attributes.Customers);
+        var model = BuildPipeline().Fit(population);
+        var scored = model.Score(population);
+        var pareto = Charts.Pareto(scored);
+
+        PrintHeader(input);
+        PrintRead(import);
+        PrintSummaries(import.Summary);
+        if (attributes is not null)
+        {
+            PrintAttributes(attributesFile!, attributes, import.Summary.Customers);
+        }
+
+        PrintModel(model);
+        PrintSegments(scored);
+        PrintConcentration(pareto);
+
+        WriteScored(scored);
+        WriteRejects(import);
+        WriteModel(model);
+        if (!options.NoCharts)
+        {
+            WriteCharts(scored, pareto);
+        }
+
+        PrintWritten();
+        return ExitCodes.Ok;
+    }
+
+    private CustomerPipeline BuildPipeline()
+    {
+        try
+        {
+            return new CustomerPipelineBuilder()
+                .AddRfmScores(new RfmScoreOptions
+                {
+                    Bins = options.Bins,
+                    Method = options.Method,
+                    RecencyCutPoints = options.RecencyCuts,
+                    FrequencyCutPoints = options.FrequencyCuts,
+                    MonetaryCutPoints = options.MonetaryCuts,
+                })
+                .AddSegments(SegmentMaps.DefaultFor(options.Bins))
+                .Build();
+        }
+        catch (ArgumentException e) when (options.Method == BinningMethod.FixedCutPoints)
+        {
+            throw new UsageException(Invariant($"The cut points of --r-cuts, --f-cuts and --m-cuts do not fit --bins {options.Bins}: {e.Message} Give {options.Bins - 1} strictly increasing numbers to each."), e);
+        }
+    }
+
+    private string ResolveInput()
+    {
+        if (options.Input is null)
+        {
+            return DataFiles.FindBundled(JobOptions.BundledTransactions)
+                ?? throw new UsageException(Invariant($"No --input given and the bundled export {JobOptions.BundledTransactions} was not found above the current directory ({Directory.GetCurrentDirectory()}) or the program's folder; pass --input <file>."));
+        }
+
+        return File.Exists(options.Input)
+            ? options.Input
+            : throw new UsageException(Invariant($"The --input file '{options.Input}' does not exist (current directory: {Directory.GetCurrentDirectory()})."));
+    }
+
+    private string? ResolveCustomers()
+    {
+        if (options.Customers is not null)
+        {
+            return File.Exists(options.Customers)
+                ? options.Customers
+                : throw new UsageException(Invariant($"The --customers file '{options.Customers}' does not exist (current directory: {Directory.GetCurrentDirectory()})."));
+        }
+
+        // The bundled attributes describe the bundled customers only; joining them to another export would be wrong.
+        return options.Input is null ? DataFiles.FindBundled(JobOptions.BundledCustomers) : null;
+    }
+
+    private void CreateOutputFolder()
+    {
+        try
+        {
+            Directory.CreateDirectory(options.Out);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(Invariant($"The --out folder '{options.Out}' cannot be created: {e.Message}"), e);
+        }
+    }
+
+    private CsvSummaryImport ReadTransactions(string input)
+    {
+        var summary = new SummaryOptions
+        {
+            AsOf = options.AsOf,
+            NegativeAmounts = options.Returns,
+            InvalidTransactions = options.Strict ? InvalidTransactionHandling.Throw : InvalidTransactionHandling.Skip,
+        };
+        var csv = new CsvTransactionOptions
+        {
+            Delimiter = options.Delimiter,
+            Culture = options.Culture,
+            Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
+            CustomerIdColumn = options.IdColumn,
+            DateColumn = options.DateColumn,
+            AmountColumn = options.AmountColumn,
+        };
+        return CsvTransactions.SummariseFile(input, summary, csv, ProgressFor(input));
+    }
+
+    private CsvAttributeImport ReadAttributes(string file)
+    {
+        var csv = new CsvAttributeOptions
+        {
+            Delimiter = options.Delimiter,
+            Culture = options.Culture,
+            Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
+        };
+        return CsvAttributes.ReadFile(file, csv, ProgressFor(file));
+    }
+
+    private ConsoleProgress? ProgressFor(string file)
+    {
+        var bytes = new FileInfo(file).Length;
+        return bytes > ProgressThresholdBytes || stderrIsTerminal
+            ? new ConsoleProgress(stderr, Path.GetFileName(file), bytes, stderrIsTerminal)
+            : null;
+    }
+
+    private void PrintHeader(string input)
+    {
+        var mode = options.Strict ? "strict" : "lenient: bad rows go to rejects.csv";
+        Print($"ValueJob: {Display(input)} as of {options.AsOf:yyyy-MM-dd} ({mode})");
+    }
+
+    private void PrintRead(CsvSummaryImport import)
+    {
+        var report = import.Report;
+        var reasons = Enum.GetValues<CsvRejectReason>().Where(r => report.CountOf(r) > 0).Select(r => Invariant($"{r} {report.CountOf(r)}"));
+        Print($"");
+        Print($"Read");
+        Print($"  {"rows read",-22} {report.RowsRead,10:N0}");
+        Print($"  {"accepted",-22} {report.RowsAccepted,10:N0}");
+        Print($"  {"rejected",-22} {report.RowsRejected,10:N0}{Reasons(reasons)}");
+    }
+
+    private void PrintSummaries(SummaryResult summary)
+    {
+        var reasons = Enum.GetValues<TransactionIssueReason>().Where(r => summary.CountOf(r) > 0).Select(r => Invariant($"{r} {summary.CountOf(r)}"));
+        Print($"");
+        Print($"Summaries");
+        Print($"  {"customers",-22} {summary.Customers.Count,10:N0}");
+        Print($"  {"transactions used",-22} {summary.TransactionsUsed,10:N0}   {summary.TransactionsUsed - summary.ReturnsNetted:N0} orders, {summary.ReturnsNetted:N0} returns netted");
+        Print($"  {"excluded",-22} {summary.Issues.Count,10:N0}{Reasons(reasons)}");
+    }
+
+    private void PrintAttributes(string file, CsvAttributeImport attributes, CustomerFrame customers)
+    {
+        var matched = 0;
+        foreach (var id in customers.CustomerIds)
+        {
+            if (attributes.Customers.IndexOf(id) >= 0)
+            {
+                matched++;
+            }
+        }
+
+        var report = attributes.Report;
+        Print($"");
+        Print($"Attributes ({Display(file)})");
+        Print($"  {"rows read",-22} {report.RowsRead,10:N0}");
+        Print($"  {"rejected",-22} {report.RowsRejected,10:N0}");
+        Print($"  {"customers matched",-22} {matched,10:N0}   of {customers.Count:N0}; columns {string.Join(", ", attributes.Customers.Columns.Select(c => c.Name))}");
+    }
+
+    private void PrintModel(FittedPipeline model)
+    {
+        Print($"");
+        Print($"Model (fitted on these customers; saved to model.json)");
+        foreach (var stage in model.Describe())
+        {
+            foreach (var (key, value) in stage.Parameters)
+            {
+                Print($"  {stage.Name}: {key} = {value}");
+            }
+        }
+    }
+
+    private void PrintSegments(CustomerFrame scored)
+    {
+        var rows = SegmentSummary.Create(scored).Rows;
+        Print($"");
+        Print($"{"Segment",-28} {"customers",9} {"orders",8} {"revenue",13} {"AOV",8} {"share",6}");
+        foreach (var row in rows)
+        {
+            Print($"{row.Segment,-28} {row.Customers,9:N0} {row.Orders,8:N0} {row.Revenue,13:N2} {row.AverageOrderValue,8:N2} {row.RevenueShare,6:P1}");
+        }
+
+        var customers = rows.Sum(r => r.Customers);
+        var orders = rows.Sum(r => r.Orders);
+        var revenue = rows.Sum(r => r.Revenue);
+        Print($"{"total",-28} {customers,9:N0} {orders,8:N0} {revenue,13:N2} {(orders == 0 ? 0 : revenue / orders),8:N2} {(rows.Count == 0 ? 0 : 1),6:P1}");
+    }
+
+    private void PrintConcentration((double[] Customers, double[] Revenue) pareto)
+    {
+        var top20 = 0.0;
+        for (var i = 0; i < pareto.Customers.Length && pareto.Customers[i] <= 20; i++)
+        {
+            top20 = pareto.Revenue[i];
+        }
+
+        Print($"");
+        Print($"Revenue concentration: the top 20% of customers bring {top20:F1}% of revenue; 80% of revenue comes from the top {Charts.ShareReaching(pareto.Customers, pareto.Revenue, 80):F1}% of customers.");
+    }
+
+    private void WriteScored(CustomerFrame scored)
+    {
+        var path = OutPath("scored.csv");
+        CsvExport.WriteFrameToFile(scored, path);
+        _written.Add((path, Invariant($"{scored.Count:N0} customers, {scored.Columns.Count + 1} columns")));
+    }
+
+    private void WriteRejects(CsvSummaryImport import)
+    {
+        var path = OutPath("rejects.csv");
+        RejectsFile.Write(path, import, options);
+        _written.Add((path, Invariant($"{import.Report.RowsRejected:N0} rejected rows, {import.Summary.Issues.Count:N0} excluded transactions")));
+    }
+
+    private void WriteModel(FittedPipeline model)
+    {
+        var path = OutPath("model.json");
+        File.WriteAllText(path, model.ToJson());
+        _written.Add((path, "fitted pipeline (FittedPipeline.FromJson reloads it)"));
+    }
+
+    private void WriteCharts(CustomerFrame scored, (double[] Customers, double[] Revenue) pareto)
+    {
+        var segments = OutPath("segments.png");
+        Charts.SegmentBars(segments, SegmentSummary.Create(scored).Rows);
+        _written.Add((segments, "customers and revenue per segment"));
+
+        var heatmap = OutPath("rf-heatmap.png");
+        Charts.RecencyFrequencyHeatmap(heatmap, scored, ColumnNames.Monetary);
+        _written.Add((heatmap, "average spend per R x F score"));
+
+        var curve = OutPath("pareto.png");
+        Charts.ParetoCurve(curve, pareto.Customers, pareto.Revenue);
+        _written.Add((curve, "ABC (Pareto) curve of revenue"));
+    }
+
+    private void PrintWritten()
+    {
+        Print($"");
+        Print($"Wrote");
+        foreach (var (path, what) in _written)
+        {
+            Print($"  {path,-28} {what}");
+        }
+    }
+
+    private static string Reasons(IEnumerable<string> counts)
+    {
+        var text = string.Join(", ", counts);
+        return text.Length == 0 ? string.Empty : "   " + text;
+    }
+
+    private string OutPath(string name) => Path.Combine(options.Out, name);
+
+    private static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative;
+    }
+
+    private void Print(FormattableString text) => stdout.WriteLine(text.ToString(CultureInfo.InvariantCulture));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
