@@ -1,20 +1,22 @@
 namespace CustomerValue;
 
 /// <summary>A purchase after partitioning: the id travels in a parallel string array so this part needs no zeroing.</summary>
-internal struct PurchaseRecord
+internal struct PurchaseRecord<TMoney>
+    where TMoney : struct, ISummaryMoney<TMoney>
 {
     public uint Hash;
     public int Day;
-    public decimal Amount;
+    public TMoney Amount;
 }
 
 /// <summary>A return after partitioning, with its input index for a <see cref="TransactionIssueReason.ReturnWithoutPurchase"/> issue.</summary>
-internal struct ReturnRecord
+internal struct ReturnRecord<TMoney>
+    where TMoney : struct, ISummaryMoney<TMoney>
 {
     public uint Hash;
     public int Day;
     public int Index;
-    public decimal Amount;
+    public TMoney Amount;
 }
 
 /// <summary>One output row before ordering.</summary>
@@ -55,7 +57,8 @@ internal readonly record struct SummarySettings(int AsOfDay, int WindowStart, in
 /// Aggregates one bucket (every transaction of a set of customers) with a small open-addressing table that stays in cache.
 /// One instance per worker thread; its arrays are reused from bucket to bucket.
 /// </summary>
-internal sealed class SummaryBucket
+internal sealed class SummaryBucket<TMoney>
+    where TMoney : struct, ISummaryMoney<TMoney>
 {
     private int[] _table = new int[1024];
     private Totals[] _totals = new Totals[512];
@@ -67,7 +70,7 @@ internal sealed class SummaryBucket
     private int _tableMask;
 
     public BucketSummary Summarize(
-        ReadOnlySpan<string> ids, ReadOnlySpan<PurchaseRecord> purchases, ReadOnlySpan<string> returnIds, ReadOnlySpan<ReturnRecord> returns,
+        ReadOnlySpan<string> ids, ReadOnlySpan<PurchaseRecord<TMoney>> purchases, ReadOnlySpan<string> returnIds, ReadOnlySpan<ReturnRecord<TMoney>> returns,
         in SummarySettings settings, int sharedPrefix)
     {
         _count = 0;
@@ -102,7 +105,7 @@ internal sealed class SummaryBucket
             }
 
             ref var totals = ref _totals[customer];
-            totals.Revenue += record.Amount;
+            totals.Revenue = TMoney.Add(totals.Revenue, record.Amount);
             AddToWindows(ref totals, record.Day, record.Amount, settings);
             netted++;
         }
@@ -121,15 +124,15 @@ internal sealed class SummaryBucket
         return new BucketSummary(outIds, keys, rows, withoutPurchase, netted);
     }
 
-    private static void AddToWindows(ref Totals totals, int day, decimal amount, in SummarySettings settings)
+    private static void AddToWindows(ref Totals totals, int day, TMoney amount, in SummarySettings settings)
     {
         if (day >= settings.WindowStart)
         {
-            totals.WindowSpend += amount;
+            totals.WindowSpend = TMoney.Add(totals.WindowSpend, amount);
         }
         else if (day >= settings.PreviousWindowStart)
         {
-            totals.PreviousWindowSpend += amount;
+            totals.PreviousWindowSpend = TMoney.Add(totals.PreviousWindowSpend, amount);
         }
     }
 
@@ -138,24 +141,25 @@ internal sealed class SummaryBucket
         var asOfPeriod = settings.Weekly ? settings.AsOfDay / 7 : settings.AsOfDay;
         var lastPeriod = settings.Weekly ? totals.LastDay / 7 : totals.LastDay;
         var repeats = totals.Periods - 1;
+        var revenue = totals.Revenue.ToDecimal();
         return new SummaryRow
         {
             RecencyDays = settings.AsOfDay - totals.LastDay,
             TenureDays = settings.AsOfDay - totals.FirstDay,
             Orders = totals.Orders,
             Frequency = settings.CountPurchaseDays ? totals.DistinctDays : totals.Orders,
-            Revenue = (double)totals.Revenue,
-            Monetary = settings.AverageOrderValue ? (double)(totals.Revenue / totals.Orders) : (double)totals.Revenue,
-            WindowSpend = (double)totals.WindowSpend,
-            PreviousWindowSpend = (double)totals.PreviousWindowSpend,
+            Revenue = (double)revenue,
+            Monetary = settings.AverageOrderValue ? (double)(revenue / totals.Orders) : (double)revenue,
+            WindowSpend = (double)totals.WindowSpend.ToDecimal(),
+            PreviousWindowSpend = (double)totals.PreviousWindowSpend.ToDecimal(),
             ModelFrequency = repeats,
             ModelRecency = lastPeriod - totals.FirstPeriod,
             ModelT = asOfPeriod - totals.FirstPeriod,
-            ModelMonetary = repeats == 0 ? 0 : (double)(totals.RepeatSpend / repeats),
+            ModelMonetary = repeats == 0 ? 0 : (double)(totals.RepeatSpend.ToDecimal() / repeats),
         };
     }
 
-    private void AddPurchases(ReadOnlySpan<string> ids, ReadOnlySpan<PurchaseRecord> purchases, in SummarySettings settings, int tableSize)
+    private void AddPurchases(ReadOnlySpan<string> ids, ReadOnlySpan<PurchaseRecord<TMoney>> purchases, in SummarySettings settings, int tableSize)
     {
         var mask = tableSize - 1;
         var table = _table;
@@ -214,22 +218,22 @@ internal sealed class SummaryBucket
                 // Spend after the first period, summed without sorting: decimal sums are exact, so the order does not matter.
                 if (period < totals.FirstPeriod)
                 {
-                    totals.RepeatSpend += totals.FirstPeriodSpend;
+                    totals.RepeatSpend = TMoney.Add(totals.RepeatSpend, totals.FirstPeriodSpend);
                     totals.FirstPeriod = period;
                     totals.FirstPeriodSpend = amount;
                 }
                 else if (period == totals.FirstPeriod)
                 {
-                    totals.FirstPeriodSpend += amount;
+                    totals.FirstPeriodSpend = TMoney.Add(totals.FirstPeriodSpend, amount);
                 }
                 else
                 {
-                    totals.RepeatSpend += amount;
+                    totals.RepeatSpend = TMoney.Add(totals.RepeatSpend, amount);
                 }
             }
 
             totals.Orders++;
-            totals.Revenue += amount;
+            totals.Revenue = TMoney.Add(totals.Revenue, amount);
             AddToWindows(ref totals, day, amount, settings);
         }
 
@@ -237,7 +241,7 @@ internal sealed class SummaryBucket
     }
 
     // Groups each customer's purchase days (counting sort by customer), sorts the few days of each and counts distinct days and periods.
-    private void CountDistinctPeriods(ReadOnlySpan<PurchaseRecord> purchases, bool weekly)
+    private void CountDistinctPeriods(ReadOnlySpan<PurchaseRecord<TMoney>> purchases, bool weekly)
     {
         if (_start.Length <= _count)
         {
@@ -388,10 +392,10 @@ internal sealed class SummaryBucket
         public int FirstPeriod;
         public int Periods;
         public int DistinctDays;
-        public decimal Revenue;
-        public decimal WindowSpend;
-        public decimal PreviousWindowSpend;
-        public decimal FirstPeriodSpend;
-        public decimal RepeatSpend;
+        public TMoney Revenue;
+        public TMoney WindowSpend;
+        public TMoney PreviousWindowSpend;
+        public TMoney FirstPeriodSpend;
+        public TMoney RepeatSpend;
     }
 }

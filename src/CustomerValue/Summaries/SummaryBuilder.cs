@@ -126,6 +126,17 @@ internal sealed class SummaryBuilder
             }
         }
 
+        var fast = UnitsFit(scans);
+        var summaries = fast
+            ? Aggregate<UnitMoney>(pieces, hashes, scans, buckets, shift)
+            : Aggregate<ExactMoney>(pieces, hashes, scans, buckets, shift);
+        var frame = Assemble(summaries);
+        return new SummaryResult(frame, Read, Issues(scans, summaries), summaries.Sum(s => s.ReturnsNetted));
+    }
+
+    private BucketSummary[] Aggregate<TMoney>(Piece[] pieces, uint[] hashes, PieceScan[] scans, int buckets, int shift)
+        where TMoney : struct, ISummaryMoney<TMoney>
+    {
         // Pass 2: scatter into bucket order; piece by piece within a bucket, so each bucket keeps input order.
         var purchaseStart = new int[buckets + 1];
         var returnStart = new int[buckets + 1];
@@ -141,9 +152,9 @@ internal sealed class SummaryBuilder
         }
 
         var ids = new string[purchaseStart[buckets]];
-        var purchases = GC.AllocateUninitializedArray<PurchaseRecord>(ids.Length);
+        var purchases = GC.AllocateUninitializedArray<PurchaseRecord<TMoney>>(ids.Length);
         var returnIds = new string[returnStart[buckets]];
-        var returns = new ReturnRecord[returnIds.Length];
+        var returns = new ReturnRecord<TMoney>[returnIds.Length];
         Parallel.For(0, pieces.Length, p => Scatter(pieces[p], hashes, shift, scans[p], ids, purchases, returnIds, returns));
 
         // Pass 3: aggregate each bucket.
@@ -152,7 +163,7 @@ internal sealed class SummaryBuilder
         Parallel.For(
             0,
             buckets,
-            () => new SummaryBucket(),
+            () => new SummaryBucket<TMoney>(),
             (b, _, bucket) =>
             {
                 var (p, pn) = (purchaseStart[b], purchaseStart[b + 1] - purchaseStart[b]);
@@ -161,9 +172,22 @@ internal sealed class SummaryBuilder
                 return bucket;
             },
             _ => { });
+        return summaries;
+    }
 
-        var frame = Assemble(summaries);
-        return new SummaryResult(frame, Read, Issues(scans, summaries), summaries.Sum(s => s.ReturnsNetted));
+    private static bool UnitsFit(PieceScan[] scans)
+    {
+        var total = 0L;
+        foreach (var scan in scans)
+        {
+            total += scan.AbsoluteUnits;
+            if (!scan.UnitsFit || total >= UnitMoney.MaxTotalUnits)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int SharedPrefix(PieceScan[] scans)
@@ -305,6 +329,15 @@ internal sealed class SummaryBuilder
                 var id = transaction.CustomerId;
                 var hash = CustomerIdKeys.Hash(id);
                 hashes[index] = hash;
+                if (scan.UnitsFit && UnitMoney.TryFrom(transaction.Amount, out var units))
+                {
+                    scan.AbsoluteUnits = Math.Min(scan.AbsoluteUnits + Math.Abs(units), UnitMoney.MaxTotalUnits);
+                }
+                else
+                {
+                    scan.UnitsFit = false;
+                }
+
                 if (kind == RowKind.Return)
                 {
                     scan.Returns[(int)(hash >> shift)]++;
@@ -337,8 +370,9 @@ internal sealed class SummaryBuilder
         return scan;
     }
 
-    private static void Scatter(
-        Piece piece, uint[] hashes, int shift, PieceScan scan, string[] ids, PurchaseRecord[] purchases, string[] returnIds, ReturnRecord[] returns)
+    private static void Scatter<TMoney>(
+        Piece piece, uint[] hashes, int shift, PieceScan scan, string[] ids, PurchaseRecord<TMoney>[] purchases, string[] returnIds, ReturnRecord<TMoney>[] returns)
+        where TMoney : struct, ISummaryMoney<TMoney>
     {
         var log = piece.Span;
         var purchaseNext = scan.Purchases;
@@ -359,13 +393,13 @@ internal sealed class SummaryBuilder
             {
                 var slot = returnNext[bucket]++;
                 returnIds[slot] = transaction.CustomerId;
-                returns[slot] = new ReturnRecord { Hash = hash, Day = day, Index = index, Amount = transaction.Amount };
+                returns[slot] = new ReturnRecord<TMoney> { Hash = hash, Day = day, Index = index, Amount = TMoney.From(transaction.Amount) };
             }
             else
             {
                 var slot = purchaseNext[bucket]++;
                 ids[slot] = transaction.CustomerId;
-                purchases[slot] = new PurchaseRecord { Hash = hash, Day = day, Amount = transaction.Amount };
+                purchases[slot] = new PurchaseRecord<TMoney> { Hash = hash, Day = day, Amount = TMoney.From(transaction.Amount) };
             }
         }
     }
@@ -450,6 +484,12 @@ internal sealed class SummaryBuilder
         public string? FirstId { get; set; }
 
         public int SharedPrefix { get; set; }
+
+        /// <summary>Gets or sets whether every amount so far fits <see cref="UnitMoney"/>.</summary>
+        public bool UnitsFit { get; set; } = true;
+
+        /// <summary>Gets or sets the total of absolute amounts in units, saturated at <see cref="UnitMoney.MaxTotalUnits"/>.</summary>
+        public long AbsoluteUnits { get; set; }
     }
 
     private sealed class SummaryColumns(int rows)
