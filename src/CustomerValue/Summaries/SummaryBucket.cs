@@ -60,6 +60,7 @@ internal readonly record struct SummarySettings(int AsOfDay, int WindowStart, in
 internal sealed class SummaryBucket<TMoney>
     where TMoney : struct, ISummaryMoney<TMoney>
 {
+    private const int TouchBlock = 64;
     private int[] _table = new int[1024];
     private Totals[] _totals = new Totals[512];
     private string[] _ids = new string[512];
@@ -68,8 +69,6 @@ internal sealed class SummaryBucket<TMoney>
     private int[] _start = new int[513];
     private int _count;
     private int _tableMask;
-
-    private const int TouchBlock = 64;
 
     /// <summary>Gets the sum of the id lengths read ahead, kept so the JIT cannot drop the reads.</summary>
     public int Touched { get; private set; }

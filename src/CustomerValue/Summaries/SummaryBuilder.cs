@@ -227,14 +227,14 @@ internal sealed class SummaryBuilder
         var count = offsets[^1];
         var ids = new string[count];
         var keys = GC.AllocateUninitializedArray<ulong>(count);
-        var rows = GC.AllocateUninitializedArray<SummaryRow>(count);
+        var bucketOf = GC.AllocateUninitializedArray<int>(count);
         var order = GC.AllocateUninitializedArray<int>(count);
         Parallel.For(0, summaries.Length, b =>
         {
             var summary = summaries[b];
             summary.Ids.CopyTo(ids, offsets[b]);
             summary.Keys.CopyTo(keys, offsets[b]);
-            summary.Rows.CopyTo(rows, offsets[b]);
+            bucketOf.AsSpan(offsets[b], summary.Ids.Length).Fill(b);
             for (var i = 0; i < summary.Ids.Length; i++)
             {
                 order[offsets[b] + i] = offsets[b] + i;
@@ -251,8 +251,9 @@ internal sealed class SummaryBuilder
             for (var r = (int)((long)count * part / parts); r < end; r++)
             {
                 var source = order[r];
+                var bucket = bucketOf[source];
                 sortedIds[r] = ids[source];
-                columns.Set(r, rows[source]);
+                columns.Set(r, summaries[bucket].Rows[source - offsets[bucket]]);
             }
         });
 
