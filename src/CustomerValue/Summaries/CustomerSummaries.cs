@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace CustomerValue;
 
 /// <summary>Turns a transaction log into one summary row per customer: classic RFM and the model summary (GUIDE section 2).</summary>
@@ -23,14 +21,14 @@ public static class CustomerSummaries
     {
         ArgumentNullException.ThrowIfNull(transactions);
         ArgumentNullException.ThrowIfNull(options);
-        var builder = new SummaryBuilder(options, transactions.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        var builder = new SummaryBuilder(options);
         switch (transactions)
         {
             case Transaction[] array:
-                builder.AddRange(array);
+                builder.AddLog(array);
                 break;
             case List<Transaction> list:
-                builder.AddRange(CollectionsMarshal.AsSpan(list));
+                builder.AddLog(list);
                 break;
             default:
                 foreach (var transaction in transactions)

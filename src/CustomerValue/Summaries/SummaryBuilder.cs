@@ -1,32 +1,32 @@
-using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using CustomerValue.Internal;
 
 namespace CustomerValue;
 
 /// <summary>
-/// Accumulates transactions one at a time (so a streaming reader never holds the whole log as objects) and builds the summaries.
-/// Keeps per-customer totals plus one compact entry (customer, day, amount) per purchase, which the distinct-day and
-/// per-period statistics need.
+/// Accumulates transactions (one at a time from a streaming reader, or a whole in-memory log without copying it) and builds the summaries.
 /// </summary>
+/// <remarks>
+/// Build partitions the log by a hash of the customer id, so that every customer's transactions land in one bucket small enough
+/// for its lookup table to stay in cache: pass 1 (parallel over pieces of the log) classifies each row, hashes its id and counts
+/// rows per bucket; pass 2 scatters compact records into bucket order (stable, so each bucket keeps input order); pass 3 aggregates
+/// the buckets in parallel. Rows are then put in ordinal id order by a radix sort on packed id characters. Nothing depends on
+/// thread scheduling: every bucket sees its records in input order, and money is summed in exact decimal arithmetic.
+/// </remarks>
 internal sealed class SummaryBuilder
 {
+    private const int BufferLength = 1 << 16;
+    private const int MinPieceLength = 1 << 16;
+    private const int RecordsPerBucket = 32768;
+    private const int TouchBlock = 64;
     private readonly SummaryOptions _options;
-    private readonly int _asOfDay;
-    private readonly int _windowStart;
-    private readonly int _previousWindowStart;
-    private readonly Dictionary<string, int> _customerIndex = new(StringComparer.Ordinal);
-    private readonly List<string> _customerIds = [];
-    private readonly List<TransactionIssue> _issues = [];
-    private CustomerTotals[] _totals = new CustomerTotals[1024];
-    private int[] _purchaseCustomer;
-    private int[] _purchaseDay;
-    private decimal[] _purchaseAmount;
-    private int _purchases;
-    private int _returnsNetted;
-    private List<(int Index, Transaction Transaction, int Customer)>? _returns;
+    private readonly SummarySettings _settings;
+    private readonly List<LogSegment> _segments = [];
+    private Transaction[]? _buffer;
+    private int _buffered;
 
-    public SummaryBuilder(SummaryOptions options, int capacity)
+    public SummaryBuilder(SummaryOptions options)
     {
         _options = options;
         Guard.InRange(options.GrowthWindowDays, 1, 3660, nameof(options.GrowthWindowDays));
@@ -36,13 +36,23 @@ internal sealed class SummaryBuilder
             throw new ArgumentException("An enum option of SummaryOptions has an undefined value.", nameof(options));
         }
 
-        _asOfDay = options.AsOf.DayNumber;
-        _windowStart = _asOfDay - options.GrowthWindowDays + 1;
-        _previousWindowStart = _windowStart - options.GrowthWindowDays;
-        capacity = Math.Max(capacity, 16);
-        _purchaseCustomer = new int[capacity];
-        _purchaseDay = new int[capacity];
-        _purchaseAmount = new decimal[capacity];
+        var asOfDay = options.AsOf.DayNumber;
+        var windowStart = asOfDay - options.GrowthWindowDays + 1;
+        _settings = new SummarySettings(
+            asOfDay,
+            windowStart,
+            windowStart - options.GrowthWindowDays,
+            options.ModelPeriod == SummaryPeriod.Week,
+            options.Frequency == FrequencyDefinition.PurchaseDays,
+            options.Monetary == MonetaryDefinition.AverageOrderValue);
+    }
+
+    private enum RowKind
+    {
+        Purchase,
+        Return,
+        Excluded,
+        Rejected,
     }
 
     public int Read { get; private set; }
@@ -55,282 +65,448 @@ internal sealed class SummaryBuilder
         }
     }
 
+    /// <summary>Buffers <paramref name="transaction"/>; a row the options reject throws at once, so a streaming reader stops at it.</summary>
     public void Add(in Transaction transaction)
     {
-        var index = Read++;
-        if (string.IsNullOrWhiteSpace(transaction.CustomerId))
+        if (_options.InvalidTransactions == InvalidTransactionHandling.Throw && Classify(transaction, out var reason) == RowKind.Rejected)
         {
-            Reject(index, transaction, TransactionIssueReason.MissingCustomerId);
-            return;
+            throw Rejection(Read, transaction, reason);
         }
 
-        var day = (int)(transaction.Timestamp.Ticks / TimeSpan.TicksPerDay);
-        if (day > _asOfDay)
+        if (_buffer is null || _buffered == _buffer.Length)
         {
-            _issues.Add(new TransactionIssue(index, TransactionIssueReason.AfterAsOfDate, transaction));
-            return;
+            FlushBuffer();
+            _buffer = new Transaction[BufferLength];
         }
 
-        var amount = transaction.Amount;
-        if (amount < 0)
+        _buffer[_buffered++] = transaction;
+        Read = checked(Read + 1);
+    }
+
+    /// <summary>Adds a whole log without copying it; <paramref name="log"/> must not change before <see cref="Build"/>.</summary>
+    public void AddLog(Transaction[] log)
+    {
+        FlushBuffer();
+        if (log.Length > 0)
         {
-            switch (_options.NegativeAmounts)
-            {
-                case NegativeAmountHandling.Ignore:
-                    _issues.Add(new TransactionIssue(index, TransactionIssueReason.NegativeAmount, transaction));
-                    return;
-                case NegativeAmountHandling.Reject:
-                    Reject(index, transaction, TransactionIssueReason.NegativeAmount);
-                    return;
-                default:
-                    // Whether the customer ever purchased is known only at the end, so returns wait until Build.
-                    (_returns ??= []).Add((index, transaction, CustomerOf(transaction.CustomerId)));
-                    return;
-            }
+            _segments.Add(new LogSegment(log, null, log.Length, Read));
         }
 
-        var customer = CustomerOf(transaction.CustomerId);
-        if (_purchases == _purchaseDay.Length)
+        Read = checked(Read + log.Length);
+    }
+
+    /// <summary>Adds a whole log without copying it; <paramref name="log"/> must not change before <see cref="Build"/>.</summary>
+    public void AddLog(List<Transaction> log)
+    {
+        FlushBuffer();
+        if (log.Count > 0)
         {
-            var size = checked(_purchases * 2);
-            Array.Resize(ref _purchaseCustomer, size);
-            Array.Resize(ref _purchaseDay, size);
-            Array.Resize(ref _purchaseAmount, size);
+            _segments.Add(new LogSegment(null, log, log.Count, Read));
         }
 
-        _purchaseCustomer[_purchases] = customer;
-        _purchaseDay[_purchases] = day;
-        _purchaseAmount[_purchases] = amount;
-        _purchases++;
-
-        ref var totals = ref _totals[customer];
-        if (totals.Orders == 0)
-        {
-            totals.FirstDay = day;
-            totals.LastDay = day;
-        }
-        else
-        {
-            totals.FirstDay = Math.Min(totals.FirstDay, day);
-            totals.LastDay = Math.Max(totals.LastDay, day);
-        }
-
-        totals.Orders++;
-        totals.Revenue += amount;
-        AddToWindows(ref totals, day, amount);
+        Read = checked(Read + log.Count);
     }
 
     public SummaryResult Build()
     {
-        NetReturns();
-        var customers = _customerIds.Count;
-        var purchasing = 0;
-        for (var c = 0; c < customers; c++)
-        {
-            purchasing += _totals[c].Orders > 0 ? 1 : 0;
-        }
+        FlushBuffer();
+        var pieces = Pieces();
+        var bucketBits = Math.Clamp(BitOperations.Log2((uint)Math.Max(1, Read / RecordsPerBucket)), 1, 12);
+        var buckets = 1 << bucketBits;
+        var shift = 32 - bucketBits;
 
-        // Rows are ordered by customer id (ordinal), so the output does not depend on input order.
-        var ids = new string[purchasing];
-        var source = new int[purchasing];
-        for (int c = 0, row = 0; c < customers; c++)
+        // Pass 1: classify, hash, count per bucket. A hash of 0 marks a row that is no purchase or return.
+        var hashes = GC.AllocateUninitializedArray<uint>(Read);
+        var scans = new PieceScan[pieces.Length];
+        Parallel.For(0, pieces.Length, p => scans[p] = Scan(pieces[p], hashes, buckets, shift));
+        foreach (var scan in scans)
         {
-            if (_totals[c].Orders > 0)
+            if (scan.Rejected is { } rejected)
             {
-                ids[row] = _customerIds[c];
-                source[row++] = c;
+                throw Rejection(rejected.Index, rejected.Transaction, rejected.Reason);
             }
         }
 
-        Array.Sort(ids, source, StringComparer.Ordinal);
-        var rowOf = new int[customers];
-        Array.Fill(rowOf, -1);
-        for (var row = 0; row < purchasing; row++)
-        {
-            rowOf[source[row]] = row;
-        }
-
-        var columns = new SummaryColumns(purchasing);
-        FillClassic(columns, source);
-        FillFromPurchases(columns, rowOf);
-        _issues.Sort((a, b) => a.Index.CompareTo(b.Index));
-        var frame = CustomerFrame.CreateTrusted(ids, columns.ToColumns());
-        return new SummaryResult(frame, Read, [.. _issues], _returnsNetted);
+        var fast = UnitsFit(scans);
+        var summaries = fast
+            ? Aggregate<UnitMoney>(pieces, hashes, scans, buckets, shift)
+            : Aggregate<ExactMoney>(pieces, hashes, scans, buckets, shift);
+        var frame = Assemble(summaries);
+        return new SummaryResult(frame, Read, Issues(scans, summaries), summaries.Sum(s => s.ReturnsNetted));
     }
 
-    private void Reject(int index, in Transaction transaction, TransactionIssueReason reason)
+    private BucketSummary[] Aggregate<TMoney>(Piece[] pieces, uint[] hashes, PieceScan[] scans, int buckets, int shift)
+        where TMoney : struct, ISummaryMoney<TMoney>
     {
-        var issue = new TransactionIssue(index, reason, transaction);
-        if (_options.InvalidTransactions == InvalidTransactionHandling.Skip)
+        // Pass 2: scatter into bucket order; piece by piece within a bucket, so each bucket keeps input order.
+        var purchaseStart = new int[buckets + 1];
+        var returnStart = new int[buckets + 1];
+        for (var b = 0; b < buckets; b++)
         {
-            _issues.Add(issue);
-            return;
+            purchaseStart[b + 1] = purchaseStart[b];
+            returnStart[b + 1] = returnStart[b];
+            foreach (var scan in scans)
+            {
+                (scan.Purchases[b], purchaseStart[b + 1]) = (purchaseStart[b + 1], purchaseStart[b + 1] + scan.Purchases[b]);
+                (scan.Returns[b], returnStart[b + 1]) = (returnStart[b + 1], returnStart[b + 1] + scan.Returns[b]);
+            }
         }
 
+        var ids = new string[purchaseStart[buckets]];
+        var purchases = GC.AllocateUninitializedArray<PurchaseRecord<TMoney>>(ids.Length);
+        var returnIds = new string[returnStart[buckets]];
+        var returns = new ReturnRecord<TMoney>[returnIds.Length];
+        Parallel.For(0, pieces.Length, p => Scatter(pieces[p], hashes, shift, scans[p], ids, purchases, returnIds, returns));
+
+        // Pass 3: aggregate each bucket.
+        var sharedPrefix = SharedPrefix(scans);
+        var summaries = new BucketSummary[buckets];
+        Parallel.For(
+            0,
+            buckets,
+            () => new SummaryBucket<TMoney>(),
+            (b, _, bucket) =>
+            {
+                var (p, pn) = (purchaseStart[b], purchaseStart[b + 1] - purchaseStart[b]);
+                var (r, rn) = (returnStart[b], returnStart[b + 1] - returnStart[b]);
+                summaries[b] = bucket.Summarize(ids.AsSpan(p, pn), purchases.AsSpan(p, pn), returnIds.AsSpan(r, rn), returns.AsSpan(r, rn), _settings, sharedPrefix);
+                return bucket;
+            },
+            _ => { });
+        return summaries;
+    }
+
+    private static bool UnitsFit(PieceScan[] scans)
+    {
+        var total = 0L;
+        foreach (var scan in scans)
+        {
+            total += scan.AbsoluteUnits;
+            if (!scan.UnitsFit || total >= UnitMoney.MaxTotalUnits)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int SharedPrefix(PieceScan[] scans)
+    {
+        string? first = null;
+        var shared = 0;
+        foreach (var scan in scans)
+        {
+            if (scan.FirstId is null)
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                (first, shared) = (scan.FirstId, scan.SharedPrefix);
+            }
+            else
+            {
+                shared = Math.Min(Math.Min(shared, scan.SharedPrefix), CustomerIdKeys.SharedPrefix(first, scan.FirstId));
+            }
+        }
+
+        return shared;
+    }
+
+    // Rows in ordinal id order, so the output does not depend on input order or on the hash.
+    private static CustomerFrame Assemble(BucketSummary[] summaries)
+    {
+        var offsets = new int[summaries.Length + 1];
+        for (var b = 0; b < summaries.Length; b++)
+        {
+            offsets[b + 1] = offsets[b] + summaries[b].Ids.Length;
+        }
+
+        var count = offsets[^1];
+        var ids = new string[count];
+        var keys = GC.AllocateUninitializedArray<ulong>(count);
+        var bucketOf = GC.AllocateUninitializedArray<int>(count);
+        var order = GC.AllocateUninitializedArray<int>(count);
+        Parallel.For(0, summaries.Length, b =>
+        {
+            var summary = summaries[b];
+            summary.Ids.CopyTo(ids, offsets[b]);
+            summary.Keys.CopyTo(keys, offsets[b]);
+            bucketOf.AsSpan(offsets[b], summary.Ids.Length).Fill(b);
+            for (var i = 0; i < summary.Ids.Length; i++)
+            {
+                order[offsets[b] + i] = offsets[b] + i;
+            }
+        });
+
+        CustomerIdKeys.SortOrdinal(keys, order, ids);
+        var columns = new SummaryColumns(count);
+        var sortedIds = new string[count];
+        var parts = Math.Max(1, Math.Min(64, count / 16384));
+        Parallel.For(0, parts, part =>
+        {
+            var end = (int)((long)count * (part + 1) / parts);
+            for (var r = (int)((long)count * part / parts); r < end; r++)
+            {
+                var source = order[r];
+                var bucket = bucketOf[source];
+                sortedIds[r] = ids[source];
+                columns.Set(r, summaries[bucket].Rows[source - offsets[bucket]]);
+            }
+        });
+
+        return CustomerFrame.CreateTrusted(sortedIds, columns.ToColumns());
+    }
+
+    private TransactionIssue[] Issues(PieceScan[] scans, BucketSummary[] summaries)
+    {
+        var issues = new List<TransactionIssue>();
+        foreach (var scan in scans)
+        {
+            if (scan.Issues is not null)
+            {
+                issues.AddRange(scan.Issues);
+            }
+        }
+
+        var returnIssues = false;
+        foreach (var summary in summaries)
+        {
+            foreach (var index in summary.ReturnsWithoutPurchase ?? [])
+            {
+                issues.Add(new TransactionIssue(index, TransactionIssueReason.ReturnWithoutPurchase, TransactionAt(index)));
+                returnIssues = true;
+            }
+        }
+
+        if (returnIssues)
+        {
+            issues.Sort((a, b) => a.Index.CompareTo(b.Index));
+        }
+
+        return [.. issues];
+    }
+
+    private Transaction TransactionAt(int index)
+    {
+        var (low, high) = (0, _segments.Count - 1);
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            (low, high) = _segments[middle].Base <= index ? (middle, high) : (low, middle - 1);
+        }
+
+        return _segments[low].Span[index - _segments[low].Base];
+    }
+
+    private Piece[] Pieces()
+    {
+        var length = Math.Max(MinPieceLength, (Read / (4 * Environment.ProcessorCount)) + 1);
+        var pieces = new List<Piece>();
+        foreach (var segment in _segments)
+        {
+            for (var start = 0; start < segment.Count; start += length)
+            {
+                pieces.Add(new Piece(segment, start, Math.Min(length, segment.Count - start)));
+            }
+        }
+
+        return [.. pieces];
+    }
+
+    private PieceScan Scan(Piece piece, uint[] hashes, int buckets, int shift)
+    {
+        var scan = new PieceScan(buckets);
+        var log = piece.Span;
+        var throwOnReject = _options.InvalidTransactions == InvalidTransactionHandling.Throw;
+        var touched = 0;
+        for (var j = 0; j < log.Length; j++)
+        {
+            // The ids are scattered objects: a tight loop that only reads their lengths lets many cache misses overlap,
+            // which the heavy loop below cannot (its long body fills the reorder buffer while it waits for one id).
+            if (j % TouchBlock == 0)
+            {
+                foreach (ref readonly var ahead in log.Slice(j, Math.Min(TouchBlock, log.Length - j)))
+                {
+                    touched += ahead.CustomerId?.Length ?? 0;
+                }
+            }
+
+            var index = piece.Base + j;
+            ref readonly var transaction = ref log[j];
+            var kind = Classify(transaction, out var reason);
+            if (kind is RowKind.Purchase or RowKind.Return)
+            {
+                var id = transaction.CustomerId;
+                var hash = CustomerIdKeys.Hash(id);
+                hashes[index] = hash;
+                if (scan.UnitsFit && UnitMoney.TryFrom(transaction.Amount, out var units))
+                {
+                    scan.AbsoluteUnits = Math.Min(scan.AbsoluteUnits + Math.Abs(units), UnitMoney.MaxTotalUnits);
+                }
+                else
+                {
+                    scan.UnitsFit = false;
+                }
+
+                if (kind == RowKind.Return)
+                {
+                    scan.Returns[(int)(hash >> shift)]++;
+                    continue;
+                }
+
+                scan.Purchases[(int)(hash >> shift)]++;
+                if (scan.FirstId is null)
+                {
+                    (scan.FirstId, scan.SharedPrefix) = (id, id.Length);
+                }
+                else if (scan.SharedPrefix > 0)
+                {
+                    scan.SharedPrefix = Math.Min(scan.SharedPrefix, CustomerIdKeys.SharedPrefix(scan.FirstId, id));
+                }
+
+                continue;
+            }
+
+            hashes[index] = 0;
+            if (kind == RowKind.Rejected && throwOnReject)
+            {
+                scan.Rejected = (index, transaction, reason);
+                return scan;
+            }
+
+            (scan.Issues ??= []).Add(new TransactionIssue(index, reason, transaction));
+        }
+
+        scan.Touched = touched;
+        return scan;
+    }
+
+    private static void Scatter<TMoney>(
+        Piece piece, uint[] hashes, int shift, PieceScan scan, string[] ids, PurchaseRecord<TMoney>[] purchases, string[] returnIds, ReturnRecord<TMoney>[] returns)
+        where TMoney : struct, ISummaryMoney<TMoney>
+    {
+        var log = piece.Span;
+        var purchaseNext = scan.Purchases;
+        var returnNext = scan.Returns;
+        for (var j = 0; j < log.Length; j++)
+        {
+            var index = piece.Base + j;
+            var hash = hashes[index];
+            if (hash == 0)
+            {
+                continue;
+            }
+
+            ref readonly var transaction = ref log[j];
+            var bucket = (int)(hash >> shift);
+            var day = DayOf(transaction);
+            if (transaction.Amount < 0)
+            {
+                var slot = returnNext[bucket]++;
+                returnIds[slot] = transaction.CustomerId;
+                returns[slot] = new ReturnRecord<TMoney> { Hash = hash, Day = day, Index = index, Amount = TMoney.From(transaction.Amount) };
+            }
+            else
+            {
+                var slot = purchaseNext[bucket]++;
+                ids[slot] = transaction.CustomerId;
+                purchases[slot] = new PurchaseRecord<TMoney> { Hash = hash, Day = day, Amount = TMoney.From(transaction.Amount) };
+            }
+        }
+    }
+
+    private static int DayOf(in Transaction transaction) => (int)(transaction.Timestamp.Ticks / TimeSpan.TicksPerDay);
+
+    private RowKind Classify(in Transaction transaction, out TransactionIssueReason reason)
+    {
+        reason = default;
+        if (string.IsNullOrWhiteSpace(transaction.CustomerId))
+        {
+            reason = TransactionIssueReason.MissingCustomerId;
+            return RowKind.Rejected;
+        }
+
+        if (DayOf(transaction) > _settings.AsOfDay)
+        {
+            reason = TransactionIssueReason.AfterAsOfDate;
+            return RowKind.Excluded;
+        }
+
+        if (transaction.Amount >= 0)
+        {
+            return RowKind.Purchase;
+        }
+
+        reason = TransactionIssueReason.NegativeAmount;
+        return _options.NegativeAmounts switch
+        {
+            NegativeAmountHandling.Ignore => RowKind.Excluded,
+            NegativeAmountHandling.Reject => RowKind.Rejected,
+
+            // Whether the customer ever purchased is known only once the bucket is aggregated.
+            _ => RowKind.Return,
+        };
+    }
+
+    private static InvalidTransactionException Rejection(int index, in Transaction transaction, TransactionIssueReason reason)
+    {
+        var issue = new TransactionIssue(index, reason, transaction);
         var where = Guard.Invariant($"Transaction {index} (customer '{transaction.CustomerId}', {transaction.Timestamp:yyyy-MM-dd}, amount {transaction.Amount})");
         var message = reason == TransactionIssueReason.NegativeAmount
             ? where + " has a negative amount. Set SummaryOptions.NegativeAmounts to NetAsReturn to net returns against revenue, or to Ignore to exclude and report such rows (or set SummaryOptions.InvalidTransactions to Skip)."
             : where + " has an empty customer id. Set SummaryOptions.InvalidTransactions to Skip to exclude and report such rows.";
-        throw new InvalidTransactionException(issue, message);
+        return new InvalidTransactionException(issue, message);
     }
 
-    private int CustomerOf(string id)
+    private void FlushBuffer()
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_customerIndex, id, out var exists);
-        if (!exists)
+        if (_buffer is not null && _buffered > 0)
         {
-            slot = _customerIds.Count;
-            _customerIds.Add(id);
-            if (slot == _totals.Length)
-            {
-                Array.Resize(ref _totals, checked(slot * 2));
-            }
+            _segments.Add(new LogSegment(_buffer, null, _buffered, Read - _buffered));
         }
 
-        return slot;
+        (_buffer, _buffered) = (null, 0);
     }
 
-    private void AddToWindows(ref CustomerTotals totals, int day, decimal amount)
+    /// <summary>A stretch of the input: a buffer, or a caller's array or list; <see cref="Base"/> is the input index of its first row.</summary>
+    private readonly record struct LogSegment(Transaction[]? Array, List<Transaction>? List, int Count, int Base)
     {
-        if (day >= _windowStart)
-        {
-            totals.WindowSpend += amount;
-        }
-        else if (day >= _previousWindowStart)
-        {
-            totals.PreviousWindowSpend += amount;
-        }
+        public ReadOnlySpan<Transaction> Span => Array is not null ? Array.AsSpan(0, Count) : CollectionsMarshal.AsSpan(List)[..Count];
     }
 
-    private void NetReturns()
+    private readonly record struct Piece(LogSegment Segment, int Start, int Length)
     {
-        if (_returns is null)
-        {
-            return;
-        }
+        public int Base => Segment.Base + Start;
 
-        foreach (var (index, transaction, customer) in _returns)
-        {
-            ref var totals = ref _totals[customer];
-            if (totals.Orders == 0)
-            {
-                _issues.Add(new TransactionIssue(index, TransactionIssueReason.ReturnWithoutPurchase, transaction));
-                continue;
-            }
-
-            totals.Revenue += transaction.Amount;
-            AddToWindows(ref totals, (int)(transaction.Timestamp.Ticks / TimeSpan.TicksPerDay), transaction.Amount);
-            _returnsNetted++;
-        }
-
-        _returns = null;
+        public ReadOnlySpan<Transaction> Span => Segment.Span.Slice(Start, Length);
     }
 
-    private void FillClassic(SummaryColumns columns, int[] source)
+    /// <summary>What pass 1 learned about one piece; the counts become write positions for pass 2.</summary>
+    private sealed class PieceScan(int buckets)
     {
-        for (var row = 0; row < source.Length; row++)
-        {
-            ref readonly var totals = ref _totals[source[row]];
-            columns.RecencyDays[row] = _asOfDay - totals.LastDay;
-            columns.TenureDays[row] = _asOfDay - totals.FirstDay;
-            columns.Orders[row] = totals.Orders;
-            columns.Revenue[row] = (double)totals.Revenue;
-            columns.Monetary[row] = _options.Monetary == MonetaryDefinition.Total
-                ? (double)totals.Revenue
-                : (double)(totals.Revenue / totals.Orders);
-            columns.WindowSpend[row] = (double)totals.WindowSpend;
-            columns.PreviousWindowSpend[row] = (double)totals.PreviousWindowSpend;
-        }
-    }
+        public int[] Purchases { get; } = new int[buckets];
 
-    // Groups purchases by customer (a counting sort, O(n)), orders each customer's few purchases by day, then walks
-    // them once for distinct days and per-period totals.
-    private void FillFromPurchases(SummaryColumns columns, int[] rowOf)
-    {
-        var rows = columns.RecencyDays.Length;
-        var start = new int[rows + 1];
-        for (var i = 0; i < _purchases; i++)
-        {
-            start[rowOf[_purchaseCustomer[i]] + 1]++;
-        }
+        public int[] Returns { get; } = new int[buckets];
 
-        for (var r = 0; r < rows; r++)
-        {
-            start[r + 1] += start[r];
-        }
+        public List<TransactionIssue>? Issues { get; set; }
 
-        var next = start[..^1];
-        var days = new int[_purchases];
-        var amounts = new decimal[_purchases];
-        for (var i = 0; i < _purchases; i++)
-        {
-            var slot = next[rowOf[_purchaseCustomer[i]]]++;
-            days[slot] = _purchaseDay[i];
-            amounts[slot] = _purchaseAmount[i];
-        }
+        public (int Index, Transaction Transaction, TransactionIssueReason Reason)? Rejected { get; set; }
 
-        var weekly = _options.ModelPeriod == SummaryPeriod.Week;
-        var asOfPeriod = weekly ? _asOfDay / 7 : _asOfDay;
-        for (var r = 0; r < rows; r++)
-        {
-            var customerDays = days.AsSpan(start[r], start[r + 1] - start[r]);
-            var customerAmounts = amounts.AsSpan(start[r], customerDays.Length);
-            if (customerDays.Length > 1)
-            {
-                customerDays.Sort(customerAmounts);
-            }
+        public string? FirstId { get; set; }
 
-            var distinctDays = 0;
-            var previousDay = int.MinValue;
-            var periods = 0;
-            var previousPeriod = int.MinValue;
-            var firstPeriod = 0;
-            var repeatSpend = 0m;
-            for (var i = 0; i < customerDays.Length; i++)
-            {
-                var day = customerDays[i];
-                if (day != previousDay)
-                {
-                    distinctDays++;
-                    previousDay = day;
-                }
+        public int SharedPrefix { get; set; }
 
-                // Day numbers count from Monday 0001-01-01, so day / 7 is the Monday-based week.
-                var period = weekly ? day / 7 : day;
-                if (period != previousPeriod)
-                {
-                    if (periods == 0)
-                    {
-                        firstPeriod = period;
-                    }
+        /// <summary>Gets or sets the sum of the id lengths read ahead, kept so the JIT cannot drop the reads.</summary>
+        public int Touched { get; set; }
 
-                    periods++;
-                    previousPeriod = period;
-                }
+        /// <summary>Gets or sets whether every amount so far fits <see cref="UnitMoney"/>.</summary>
+        public bool UnitsFit { get; set; } = true;
 
-                if (periods > 1)
-                {
-                    repeatSpend += customerAmounts[i];
-                }
-            }
-
-            var repeats = periods - 1;
-            columns.ModelFrequency[r] = repeats;
-            columns.ModelRecency[r] = previousPeriod - firstPeriod;
-            columns.ModelT[r] = asOfPeriod - firstPeriod;
-            columns.ModelMonetary[r] = repeats == 0 ? 0 : (double)(repeatSpend / repeats);
-            columns.Frequency[r] = _options.Frequency == FrequencyDefinition.Orders ? columns.Orders[r] : distinctDays;
-        }
-    }
-
-    private struct CustomerTotals
-    {
-        public int Orders;
-        public int FirstDay;
-        public int LastDay;
-        public decimal Revenue;
-        public decimal WindowSpend;
-        public decimal PreviousWindowSpend;
+        /// <summary>Gets or sets the total of absolute amounts in units, saturated at <see cref="UnitMoney.MaxTotalUnits"/>.</summary>
+        public long AbsoluteUnits { get; set; }
     }
 
     private sealed class SummaryColumns(int rows)
@@ -347,6 +523,22 @@ internal sealed class SummaryBuilder
         public double[] ModelMonetary { get; } = new double[rows];
         public double[] WindowSpend { get; } = new double[rows];
         public double[] PreviousWindowSpend { get; } = new double[rows];
+
+        public void Set(int row, in SummaryRow values)
+        {
+            RecencyDays[row] = values.RecencyDays;
+            Frequency[row] = values.Frequency;
+            Monetary[row] = values.Monetary;
+            Orders[row] = values.Orders;
+            Revenue[row] = values.Revenue;
+            TenureDays[row] = values.TenureDays;
+            ModelFrequency[row] = values.ModelFrequency;
+            ModelRecency[row] = values.ModelRecency;
+            ModelT[row] = values.ModelT;
+            ModelMonetary[row] = values.ModelMonetary;
+            WindowSpend[row] = values.WindowSpend;
+            PreviousWindowSpend[row] = values.PreviousWindowSpend;
+        }
 
         public IEnumerable<FrameColumn> ToColumns() =>
         [
