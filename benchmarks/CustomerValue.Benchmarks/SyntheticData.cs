@@ -60,4 +60,47 @@ internal static class SyntheticData
             new NumericColumn(ColumnNames.Revenue, monetary),
         ]);
     }
+
+    /// <summary>
+    /// <see cref="Population"/> plus what the decision stages read: tenure, the growth windows and the customer
+    /// attributes (account manager out of <paramref name="managers"/>, industry, interactions, complaints, satisfaction).
+    /// </summary>
+    public static CustomerFrame DecisionPopulation(int count, int managers = 1000, int seed = 11)
+    {
+        var population = Population(count);
+        var random = new Random(seed);
+        var recency = population.GetNumeric(ColumnNames.RecencyDays).Values;
+        var monetary = population.GetNumeric(ColumnNames.Monetary).Values;
+        var tenure = new double[count];
+        var window = new double[count];
+        var previous = new double[count];
+        var interactions = new double[count];
+        var complaints = new double[count];
+        var satisfaction = new double[count];
+        var manager = new int[count];
+        var industry = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            tenure[i] = recency[i] + random.Next(1500);
+            window[i] = random.Next(4) == 0 ? monetary[i] * random.NextDouble() : 0;
+            previous[i] = random.Next(4) == 0 ? monetary[i] * random.NextDouble() : 0;
+            interactions[i] = random.Next(20);
+            complaints[i] = random.Next(10) == 0 ? 1 + random.Next(4) : 0;
+            satisfaction[i] = random.Next(11);
+            manager[i] = random.Next(managers);
+            industry[i] = random.Next(7);
+        }
+
+        var managerNames = Enumerable.Range(0, managers).Select(m => "AM-" + m.ToString("D4", CultureInfo.InvariantCulture)).ToArray();
+        string[] industries = ["Retail", "Manufacturing", "Healthcare", "Finance", "Education", "Logistics", "Hospitality"];
+        return population.AddColumns(
+            new NumericColumn(ColumnNames.TenureDays, tenure),
+            new NumericColumn(ColumnNames.WindowSpend, window),
+            new NumericColumn(ColumnNames.PreviousWindowSpend, previous),
+            new NumericColumn(ColumnNames.Interactions, interactions),
+            new NumericColumn(ColumnNames.Complaints, complaints),
+            new NumericColumn(ColumnNames.Satisfaction, satisfaction),
+            new CategoryColumn(ColumnNames.AccountManager, manager.Select(m => managerNames[m]), managerNames),
+            new CategoryColumn("industry", industry.Select(x => industries[x]), industries));
+    }
 }
