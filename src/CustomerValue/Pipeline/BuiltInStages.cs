@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CustomerValue.Priority;
 using CustomerValue.Rfm;
 
 namespace CustomerValue;
@@ -10,6 +11,8 @@ internal static class BuiltInStages
     {
         [FittedRfmScoreStage.StageKind] = FittedRfmScoreStage.Load,
         [SegmentStage.StageKind] = SegmentStage.Load,
+        [FittedPriorityStage.StageKind] = FittedPriorityStage.Load,
+        [PriorityRankStage.StageKind] = PriorityRankStage.Load,
     };
 
     public static bool TryGetLoader(string kind, [NotNullWhen(true)] out FittedStageLoader? loader)
