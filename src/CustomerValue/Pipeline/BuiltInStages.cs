@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CustomerValue.LowValue;
 using CustomerValue.Priority;
 using CustomerValue.Rfm;
 
@@ -13,6 +14,7 @@ internal static class BuiltInStages
         [SegmentStage.StageKind] = SegmentStage.Load,
         [FittedPriorityStage.StageKind] = FittedPriorityStage.Load,
         [PriorityRankStage.StageKind] = PriorityRankStage.Load,
+        [FittedLowValueStage.StageKind] = FittedLowValueStage.Load,
     };
 
     public static bool TryGetLoader(string kind, [NotNullWhen(true)] out FittedStageLoader? loader)
