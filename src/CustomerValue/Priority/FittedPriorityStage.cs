@@ -57,62 +57,27 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         var priority = new double[n];
         var quadrant = new int[n];
         var reasons = new ulong[n];
-        var o = _options;
-        var combined = o.ImportanceWeight + o.UrgencyWeight;
-        var (wi, wu) = (o.ImportanceWeight / combined, o.UrgencyWeight / combined);
-        var median = MedianInterval;
+        var settings = new RowSettings(_options, MedianInterval);
+        var table = Values;
 
         void ScoreRows(int start, int end)
         {
-            var v = value.Values;
-            var r = recency.Values;
-            var t = tenure.Values;
-            var ord = orders.Values;
-            var c = complaints is null ? default : complaints.Values;
-            var s = satisfaction is null ? default : satisfaction.Values;
-            var p = pAlive is null ? default : pAlive.Values;
-            for (var i = start; i < end; i++)
-            {
-                var flags = 0UL;
-                var weights = 0.0;
-                var sum = 0.0;
-                if (o.OverdueWeight > 0)
-                {
-                    var interval = UrgencyFactors.OwnInterval(r[i], t[i], ord[i]);
-                    var f = UrgencyFactors.Overdue(r[i], double.IsNaN(interval) ? median : interval, o.OverdueSaturation);
-                    Add(f, o.OverdueWeight, o.ReasonThreshold, OverdueFlag, ref weights, ref sum, ref flags);
-                }
-
-                if (!c.IsEmpty && o.ComplaintsWeight > 0)
-                {
-                    Add(UrgencyFactors.Complaints(c[i], o.ComplaintSaturation), o.ComplaintsWeight, o.ReasonThreshold, ComplaintsFlag, ref weights, ref sum, ref flags);
-                }
-
-                if (!s.IsEmpty && o.SatisfactionWeight > 0)
-                {
-                    Add(UrgencyFactors.LowSatisfaction(s[i], o.SatisfactionThreshold, o.SatisfactionFloor), o.SatisfactionWeight, o.ReasonThreshold, LowSatisfactionFlag, ref weights, ref sum, ref flags);
-                }
-
-                if (!p.IsEmpty && o.PAliveWeight > 0)
-                {
-                    Add(UrgencyFactors.FallingPAlive(p[i]), o.PAliveWeight, o.ReasonThreshold, FallingPAliveFlag, ref weights, ref sum, ref flags);
-                }
-
-                var u = weights > 0 ? sum / weights : 0;
-                var imp = Values.Percentile(v[i]);
-                var important = imp >= o.ImportanceThreshold;
-                var urgent = u >= o.UrgencyThreshold;
-                if (important && o.ImportanceWeight > 0)
-                {
-                    flags |= HighValueFlag;
-                }
-
-                importance[i] = imp;
-                urgency[i] = u;
-                priority[i] = (wi * imp) + (wu * u);
-                quadrant[i] = important ? (urgent ? 0 : 1) : (urgent ? 2 : 3);
-                reasons[i] = flags;
-            }
+            var length = end - start;
+            ScoreRange(
+                settings,
+                table,
+                value.Values.Slice(start, length),
+                recency.Values.Slice(start, length),
+                tenure.Values.Slice(start, length),
+                orders.Values.Slice(start, length),
+                complaints is null || !(settings.ComplaintsWeight > 0) ? default : complaints.Values.Slice(start, length),
+                satisfaction is null || !(settings.SatisfactionWeight > 0) ? default : satisfaction.Values.Slice(start, length),
+                pAlive is null || !(settings.PAliveWeight > 0) ? default : pAlive.Values.Slice(start, length),
+                importance.AsSpan(start, length),
+                urgency.AsSpan(start, length),
+                priority.AsSpan(start, length),
+                quadrant.AsSpan(start, length),
+                reasons.AsSpan(start, length));
         }
 
         if (n >= ParallelThreshold)
@@ -133,6 +98,83 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
             new CategoryColumn(ColumnNames.Quadrant, PriorityQuadrants.All, quadrant),
             new FlagsColumn(ColumnNames.PriorityReasons, PriorityReasonNames.All, reasons, owned: true),
         ];
+    }
+
+    // A static method over spans (not a closure over arrays), so the JIT keeps every input in registers.
+    internal static void ScoreRange(
+        in RowSettings k,
+        PercentileTable table,
+        ReadOnlySpan<double> v,
+        ReadOnlySpan<double> r,
+        ReadOnlySpan<double> t,
+        ReadOnlySpan<double> ord,
+        ReadOnlySpan<double> c,
+        ReadOnlySpan<double> s,
+        ReadOnlySpan<double> p,
+        Span<double> importance,
+        Span<double> urgency,
+        Span<double> priority,
+        Span<int> quadrant,
+        Span<ulong> reasons)
+    {
+        var medianBits = BitConverter.DoubleToInt64Bits(k.MedianInterval);
+        var (overdueWeight, overdueInverse, reasonThreshold) = (k.OverdueWeight, k.OverdueInverse, k.ReasonThreshold);
+        var (importanceThreshold, urgencyThreshold, wi, wu, highValue) = (k.ImportanceThreshold, k.UrgencyThreshold, k.ImportanceShare, k.UrgencyShare, k.HighValue);
+        for (var i = 0; i < v.Length; i++)
+        {
+            // Branch-free on purpose: with real data every test below is a coin flip, and mispredictions cost more
+            // than the arithmetic. A missing factor gets weight 0 (Present is 0 or 1); Unit maps NaN to 0.
+            var rr = r[i];
+            var span = t[i] - rr;
+            var gaps = ord[i] - 1;
+            var rhythm = (gaps >= 1) & (span > 0);
+            var interval = BitConverter.Int64BitsToDouble(rhythm ? BitConverter.DoubleToInt64Bits(span / gaps) : medianBits);
+            var ratio = rr / interval;
+            var fo = Unit((ratio - 1) * overdueInverse);
+            var wo = overdueWeight * Present(ratio);
+            var weights = wo;
+            var sum = wo * fo;
+            var flags = Flag(fo, reasonThreshold, wo, OverdueFlag);
+            if (!c.IsEmpty)
+            {
+                var x = c[i];
+                var f = Unit(x * k.ComplaintsInverse);
+                var w = k.ComplaintsWeight * Present(x);
+                weights += w;
+                sum += w * f;
+                flags |= Flag(f, reasonThreshold, w, ComplaintsFlag);
+            }
+
+            if (!s.IsEmpty)
+            {
+                var x = s[i];
+                var f = Unit((k.SatisfactionThreshold - x) * k.SatisfactionInverse);
+                var w = k.SatisfactionWeight * Present(x);
+                weights += w;
+                sum += w * f;
+                flags |= Flag(f, reasonThreshold, w, LowSatisfactionFlag);
+            }
+
+            if (!p.IsEmpty)
+            {
+                var x = p[i];
+                var f = Unit(1 - x);
+                var w = k.PAliveWeight * Present(x);
+                weights += w;
+                sum += w * f;
+                flags |= Flag(f, reasonThreshold, w, FallingPAliveFlag);
+            }
+
+            var u = sum / Math.Max(weights, double.Epsilon);
+            var imp = table.Percentile(v[i]);
+            var important = imp >= importanceThreshold;
+            var urgent = u >= urgencyThreshold;
+            importance[i] = imp;
+            urgency[i] = u;
+            priority[i] = (wi * imp) + (wu * u);
+            quadrant[i] = (important ? 0 : 2) + (urgent ? 0 : 1);
+            reasons[i] = flags | (important ? highValue : 0);
+        }
     }
 
     public StageDescription Describe()
@@ -280,19 +322,48 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
             ?? throw new ArgumentException(Guard.Invariant($"The column '{column}' is {found.Kind}; the priority stage reads it as a number. Convert it, or point the option that names it at another column."), nameof(population));
     }
 
-    private static void Add(double factor, double weight, double reasonThreshold, ulong flag, ref double weights, ref double sum, ref ulong flags)
+    // Clamps to 0..1; NaN becomes 0 (its weight is 0 anyway). MaxNative/MinNative compile to single instructions.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double Unit(double value) => double.MinNative(double.MaxNative(value, 0), 1);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double Present(double value) => System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(!double.IsNaN(value));
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong Flag(double factor, double threshold, double weight, ulong flag)
+        => (factor > 0) & (factor >= threshold) & (weight > 0) ? flag : 0;
+
+    /// <summary>The scalar settings of the scoring loop, precomputed once (weights normalised, reciprocals of the saturation spans).</summary>
+    internal readonly struct RowSettings(PriorityOptions o, double medianInterval)
     {
-        if (double.IsNaN(factor))
-        {
-            return;
-        }
+        public double MedianInterval { get; } = medianInterval;
 
-        weights += weight;
-        sum += weight * factor;
-        if (factor > 0 && factor >= reasonThreshold)
-        {
-            flags |= flag;
-        }
+        public double OverdueWeight { get; } = o.OverdueWeight;
+
+        public double OverdueInverse { get; } = 1 / (o.OverdueSaturation - 1);
+
+        public double ComplaintsWeight { get; } = o.ComplaintsWeight;
+
+        public double ComplaintsInverse { get; } = 1 / o.ComplaintSaturation;
+
+        public double SatisfactionWeight { get; } = o.SatisfactionWeight;
+
+        public double SatisfactionThreshold { get; } = o.SatisfactionThreshold;
+
+        public double SatisfactionInverse { get; } = 1 / (o.SatisfactionThreshold - o.SatisfactionFloor);
+
+        public double PAliveWeight { get; } = o.PAliveWeight;
+
+        public double ImportanceThreshold { get; } = o.ImportanceThreshold;
+
+        public double UrgencyThreshold { get; } = o.UrgencyThreshold;
+
+        public double ReasonThreshold { get; } = o.ReasonThreshold;
+
+        public double ImportanceShare { get; } = o.ImportanceWeight / (o.ImportanceWeight + o.UrgencyWeight);
+
+        public double UrgencyShare { get; } = o.UrgencyWeight / (o.ImportanceWeight + o.UrgencyWeight);
+
+        public ulong HighValue { get; } = o.ImportanceWeight > 0 ? HighValueFlag : 0;
     }
-
 }

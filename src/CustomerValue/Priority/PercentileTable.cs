@@ -13,9 +13,17 @@ internal sealed class PercentileTable
 {
     public const int MaxKnots = 1024;
 
+    private const int IndexBits = 14;
+
     private readonly double[] _values;
     private readonly long[] _below;
     private readonly long[] _ties;
+
+    // A radix index over the order-preserving keys of the knots: _start[b] is the first knot whose key is at least the
+    // lowest key of bucket b, so a look-up is one bucket computation and a search among the knots of one bucket.
+    private readonly int[] _start;
+    private readonly ulong _keyMin;
+    private readonly int _shift;
 
     public PercentileTable(double[] values, long[] below, long[] ties, long count)
     {
@@ -23,6 +31,21 @@ internal sealed class PercentileTable
         _below = below;
         _ties = ties;
         Count = count;
+        _keyMin = ValueHistogram.Key(values[0]);
+        var span = ValueHistogram.Key(values[^1]) - _keyMin;
+        _shift = Math.Max(0, 64 - System.Numerics.BitOperations.LeadingZeroCount(span) - IndexBits);
+        var buckets = (int)(span >> _shift) + 2;
+        _start = new int[buckets];
+        var knot = 0;
+        for (var b = 0; b < buckets; b++)
+        {
+            while (knot < values.Length && ((ValueHistogram.Key(values[knot]) - _keyMin) >> _shift) < (ulong)b)
+            {
+                knot++;
+            }
+
+            _start[b] = knot;
+        }
     }
 
     public long Count { get; }
@@ -98,9 +121,10 @@ internal sealed class PercentileTable
             return 1;
         }
 
-        // Lower bound: the first knot >= value.
-        var lo = 0;
-        var hi = values.Length - 1;
+        // Lower bound: the first knot >= value, which lies in this value's bucket or is the first knot of the next.
+        var bucket = unchecked((int)((ValueHistogram.Key(value) - _keyMin) >> _shift));
+        var lo = _start[bucket];
+        var hi = Math.Min(_start[bucket + 1], values.Length - 1);
         while (lo < hi)
         {
             var mid = (lo + hi) >> 1;

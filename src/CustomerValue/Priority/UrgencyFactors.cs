@@ -23,6 +23,11 @@ internal static class UrgencyFactors
     public static double Overdue(double recency, double interval, double saturation)
         => double.IsNaN(recency) || double.IsNaN(interval) ? double.NaN : Clamp(((recency / interval) - 1) / (saturation - 1));
 
+    /// <summary>The overdue factor with the reciprocal 1 / (saturation - 1) precomputed, for the scoring loop.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static double OverdueFast(double recency, double interval, double inverseSpan)
+        => double.IsNaN(recency) || double.IsNaN(interval) ? double.NaN : Clamp(((recency / interval) - 1) * inverseSpan);
+
     public static double Complaints(double complaints, double saturation) => double.IsNaN(complaints) ? double.NaN : Clamp(complaints / saturation);
 
     public static double LowSatisfaction(double satisfaction, double threshold, double floor)
@@ -97,5 +102,6 @@ internal static class UrgencyFactors
         return double.NaN;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double Clamp(double value) => value > 0 ? (value < 1 ? value : 1) : 0;
 }
