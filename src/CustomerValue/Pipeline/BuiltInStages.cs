@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using CustomerValue.Clv;
+using CustomerValue.LowValue;
 using CustomerValue.Points;
+using CustomerValue.Priority;
 using CustomerValue.Rfm;
 using CustomerValue.Tiers;
 
@@ -19,6 +21,9 @@ internal static class BuiltInStages
         [SegmentTierStage.StageKind] = SegmentTierStage.Load,
         [RulePointsStage.StageKind] = RulePointsStage.Load,
         [ClvStage.StageKind] = FittedClvStage.Load,
+        [FittedPriorityStage.StageKind] = FittedPriorityStage.Load,
+        [PriorityRankStage.StageKind] = PriorityRankStage.Load,
+        [FittedLowValueStage.StageKind] = FittedLowValueStage.Load,
     };
 
     public static bool TryGetLoader(string kind, [NotNullWhen(true)] out FittedStageLoader? loader)

@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Text.Json;
+using CustomerValue.Internal;
+
+namespace CustomerValue.LowValue;
+
+/// <summary>The fitted low-value stage: the options and the frozen bottom-share value threshold. Immutable and thread-safe.</summary>
+/// <remarks>
+/// Decision order per customer: (1) value &lt;= 0: Valueless; (2) the low-value test holds: Potential when any potential
+/// evidence holds (new, growing, stated potential, predicted value), else Low value; (3) tenure below NewCustomerDays:
+/// New; (4) Valuable. A missing value (NaN) never makes a customer valueless nor fires the bottom-share criterion.
+/// </remarks>
+internal sealed class FittedLowValueStage : IFittedCustomerStage
+{
+    public const string StageKind = "low-value";
+    internal const int ParallelThreshold = 200_000;
+
+    internal const int Valuable = 0;
+    internal const int LowValueStatus = 1;
+    internal const int Valueless = 2;
+    internal const int Potential = 3;
+    internal const int New = 4;
+
+    internal const ulong ZeroOrNegativeFlag = 1UL << 6;
+    internal const ulong NewCustomerFlag = 1UL << 7;
+    internal const ulong GrowingFlag = 1UL << 8;
+    internal const ulong StatedPotentialFlag = 1UL << 9;
+    internal const ulong PredictedValueFlag = 1UL << 10;
+
+    internal static readonly string[] Outputs = [ColumnNames.LowValueCriteria, ColumnNames.ValueStatus, ColumnNames.StatusReasons];
+
+    private readonly LowValueOptions _options;
+
+    public FittedLowValueStage(LowValueOptions options, double valueThreshold)
+    {
+        _options = options;
+        ValueThreshold = valueThreshold;
+    }
+
+    public string Name => _options.Name;
+
+    public string Kind => StageKind;
+
+    public IReadOnlyList<string> ProducedColumns => Outputs;
+
+    /// <summary>Gets the frozen bottom-share threshold T (NaN when the criterion is off).</summary>
+    public double ValueThreshold { get; }
+
+    public IReadOnlyList<FrameColumn> Score(CustomerFrame population)
+    {
+        var n = population.Count;
+        var o = _options;
+        var value = population.GetNumeric(o.ValueColumn);
+        var tenure = population.GetNumeric(ColumnNames.TenureDays);
+        var orders = o.MaxOrders is null ? null : population.GetNumeric(ColumnNames.Orders);
+        var recency = o.InactiveDays is null ? null : population.GetNumeric(ColumnNames.RecencyDays);
+        var interactions = o.MaxInteractions is null ? null : population.GetNumeric(ColumnNames.Interactions);
+        var complaints = o.MinComplaints is null ? null : population.GetNumeric(ColumnNames.Complaints);
+        var satisfaction = o.MaxSatisfaction is null ? null : population.GetNumeric(ColumnNames.Satisfaction);
+        var window = Optional(population, ColumnNames.WindowSpend);
+        var previous = Optional(population, ColumnNames.PreviousWindowSpend);
+        var potential = o.PotentialThreshold is null ? null : Optional(population, o.PotentialColumn);
+        var predicted = o.PredictedValueThreshold is null ? null : Optional(population, o.PredictedValueColumn);
+        var growth = window is not null && previous is not null;
+
+        var enabled = LowValuePipelineBuilderExtensions.EnabledCriteria(o);
+        var needed = o.Combination switch
+        {
+            CriteriaCombination.All => enabled,
+            CriteriaCombination.Any => 1,
+            _ => o.MinimumCriteria,
+        };
+        var threshold = ValueThreshold;
+        var maxOrders = o.MaxOrders ?? 0;
+        var inactiveDays = o.InactiveDays ?? 0;
+        var maxInteractions = o.MaxInteractions ?? 0;
+        var minComplaints = o.MinComplaints ?? 0;
+        var maxSatisfaction = o.MaxSatisfaction ?? 0;
+        var potentialThreshold = o.PotentialThreshold ?? 0;
+        var predictedThreshold = o.PredictedValueThreshold ?? 0;
+        var newDays = (double)o.NewCustomerDays;
+
+        var criteria = new ulong[n];
+        var status = new int[n];
+        var reasons = new ulong[n];
+
+        void ScoreRows(int start, int end)
+        {
+            var v = value.Values;
+            var t = tenure.Values;
+            var ord = orders is null ? default : orders.Values;
+            var rec = recency is null ? default : recency.Values;
+            var inter = interactions is null ? default : interactions.Values;
+            var comp = complaints is null ? default : complaints.Values;
+            var sat = satisfaction is null ? default : satisfaction.Values;
+            var win = growth ? window!.Values : default;
+            var prev = growth ? previous!.Values : default;
+            var pot = potential is null ? default : potential.Values;
+            var pred = predicted is null ? default : predicted.Values;
+            var bottom = !double.IsNaN(threshold);
+            for (var i = start; i < end; i++)
+            {
+                // NaN compares false, so a missing value never fires a criterion or counts as evidence.
+                var fired = 0UL;
+                if (bottom && v[i] <= threshold)
+                {
+                    fired |= 1UL << 0;
+                }
+
+                if (!ord.IsEmpty && ord[i] <= maxOrders)
+                {
+                    fired |= 1UL << 1;
+                }
+
+                if (!rec.IsEmpty && rec[i] >= inactiveDays)
+                {
+                    fired |= 1UL << 2;
+                }
+
+                if (!inter.IsEmpty && inter[i] <= maxInteractions)
+                {
+                    fired |= 1UL << 3;
+                }
+
+                if (!comp.IsEmpty && comp[i] >= minComplaints)
+                {
+                    fired |= 1UL << 4;
+                }
+
+                if (!sat.IsEmpty && sat[i] <= maxSatisfaction)
+                {
+                    fired |= 1UL << 5;
+                }
+
+                criteria[i] = fired;
+                var isNew = t[i] < newDays;
+                if (v[i] <= 0)
+                {
+                    status[i] = Valueless;
+                    reasons[i] = ZeroOrNegativeFlag;
+                }
+                else if (System.Numerics.BitOperations.PopCount(fired) >= needed)
+                {
+                    var evidence = isNew ? NewCustomerFlag : 0UL;
+                    if (growth && win[i] > prev[i])
+                    {
+                        evidence |= GrowingFlag;
+                    }
+
+                    if (!pot.IsEmpty && pot[i] > potentialThreshold)
+                    {
+                        evidence |= StatedPotentialFlag;
+                    }
+
+                    if (!pred.IsEmpty && pred[i] > predictedThreshold)
+                    {
+                        evidence |= PredictedValueFlag;
+                    }
+
+                    status[i] = evidence != 0 ? Potential : LowValueStatus;
+                    reasons[i] = evidence != 0 ? evidence : fired;
+                }
+                else if (isNew)
+                {
+                    status[i] = New;
+                    reasons[i] = NewCustomerFlag;
+                }
+                else
+                {
+                    status[i] = Valuable;
+                    reasons[i] = 0;
+                }
+            }
+        }
+
+        if (n >= ParallelThreshold)
+        {
+            var half = n / 2;
+            Parallel.Invoke(() => ScoreRows(0, half), () => ScoreRows(half, n));
+        }
+        else
+        {
+            ScoreRows(0, n);
+        }
+
+        return
+        [
+            new FlagsColumn(ColumnNames.LowValueCriteria, LowValueReasonNames.Criteria, criteria, owned: true),
+            new CategoryColumn(ColumnNames.ValueStatus, ValueStatuses.All, status),
+            new FlagsColumn(ColumnNames.StatusReasons, LowValueReasonNames.Status, reasons, owned: true),
+        ];
+    }
+
+    public StageDescription Describe()
+    {
+        var o = _options;
+        var options = new List<KeyValuePair<string, string>>
+        {
+            new("value column", o.ValueColumn),
+            new("criteria", Guard.Invariant($"bottom value share {Text(o.BottomValueShare)}, max orders {Text(o.MaxOrders)}, inactive days {Text(o.InactiveDays)}, max interactions {Text(o.MaxInteractions)}, min complaints {Text(o.MinComplaints)}, max satisfaction {Text(o.MaxSatisfaction)}")),
+            new("combination", o.Combination == CriteriaCombination.AtLeast ? Guard.Invariant($"AtLeast {o.MinimumCriteria}") : o.Combination.ToString()),
+            new("new customer days", Text(o.NewCustomerDays)),
+            new("potential", Guard.Invariant($"{o.PotentialColumn} > {Text(o.PotentialThreshold)}, {o.PredictedValueColumn} > {Text(o.PredictedValueThreshold)}")),
+        };
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("bottom share value threshold", double.IsNaN(ValueThreshold) ? "off" : ValueThreshold.ToString("R", CultureInfo.InvariantCulture)),
+        };
+        return new StageDescription(Name, Kind, options, parameters);
+    }
+
+    public void WriteState(Utf8JsonWriter writer)
+    {
+        var o = _options;
+        writer.WriteStartObject();
+        writer.WriteString("valueColumn", o.ValueColumn);
+        WriteNullable(writer, "bottomValueShare", o.BottomValueShare);
+        WriteNullable(writer, "maxOrders", o.MaxOrders);
+        WriteNullable(writer, "inactiveDays", o.InactiveDays);
+        WriteNullable(writer, "maxInteractions", o.MaxInteractions);
+        WriteNullable(writer, "minComplaints", o.MinComplaints);
+        WriteNullable(writer, "maxSatisfaction", o.MaxSatisfaction);
+        writer.WriteString("combination", o.Combination.ToString());
+        writer.WriteNumber("minimumCriteria", o.MinimumCriteria);
+        writer.WriteNumber("newCustomerDays", o.NewCustomerDays);
+        writer.WriteString("potentialColumn", o.PotentialColumn);
+        WriteNullable(writer, "potentialThreshold", o.PotentialThreshold);
+        writer.WriteString("predictedValueColumn", o.PredictedValueColumn);
+        WriteNullable(writer, "predictedValueThreshold", o.PredictedValueThreshold);
+        WriteNullable(writer, "valueThreshold", double.IsNaN(ValueThreshold) ? null : ValueThreshold);
+        writer.WriteEndObject();
+    }
+
+    public static IFittedCustomerStage Load(string name, JsonElement state)
+    {
+        var options = new LowValueOptions
+        {
+            Name = name,
+            ValueColumn = state.GetProperty("valueColumn").GetString()!,
+            BottomValueShare = NullableDouble(state, "bottomValueShare"),
+            MaxOrders = NullableInt(state, "maxOrders"),
+            InactiveDays = NullableInt(state, "inactiveDays"),
+            MaxInteractions = NullableInt(state, "maxInteractions"),
+            MinComplaints = NullableInt(state, "minComplaints"),
+            MaxSatisfaction = NullableDouble(state, "maxSatisfaction"),
+            Combination = Enum.Parse<CriteriaCombination>(state.GetProperty("combination").GetString()!),
+            MinimumCriteria = state.GetProperty("minimumCriteria").GetInt32(),
+            NewCustomerDays = state.GetProperty("newCustomerDays").GetInt32(),
+            PotentialColumn = state.GetProperty("potentialColumn").GetString()!,
+            PotentialThreshold = NullableDouble(state, "potentialThreshold"),
+            PredictedValueColumn = state.GetProperty("predictedValueColumn").GetString()!,
+            PredictedValueThreshold = NullableDouble(state, "predictedValueThreshold"),
+        };
+        return new FittedLowValueStage(options, NullableDouble(state, "valueThreshold") ?? double.NaN);
+    }
+
+    private static NumericColumn? Optional(CustomerFrame population, string column)
+    {
+        if (!population.TryGetColumn(column, out var found))
+        {
+            return null;
+        }
+
+        return found as NumericColumn
+            ?? throw new ArgumentException(Guard.Invariant($"The column '{column}' is {found.Kind}; the low-value stage reads it as a number. Convert it, or point the option that names it at another column."), nameof(population));
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static double? NullableDouble(JsonElement state, string name)
+    {
+        var element = state.GetProperty(name);
+        return element.ValueKind == JsonValueKind.Null ? null : element.GetDouble();
+    }
+
+    private static int? NullableInt(JsonElement state, string name)
+    {
+        var element = state.GetProperty(name);
+        return element.ValueKind == JsonValueKind.Null ? null : element.GetInt32();
+    }
+
+    private static string Text(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "off";
+}

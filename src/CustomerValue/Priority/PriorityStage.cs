@@ -1,0 +1,39 @@
+namespace CustomerValue.Priority;
+
+/// <summary>The priority stage before fitting: it holds a copy of its options, so later edits cannot leak in.</summary>
+internal sealed class PriorityStage(PriorityOptions options) : ICustomerStage
+{
+    private readonly PriorityOptions _options = options with { };
+
+    public string Name => _options.Name;
+
+    // Optional attributes (complaints, satisfaction, P(alive)) are read only when present, so they are not required.
+    public IReadOnlyList<string> RequiredColumns { get; } =
+        [options.ValueColumn, ColumnNames.RecencyDays, ColumnNames.TenureDays, ColumnNames.Orders];
+
+    public IReadOnlyList<string> ProducedColumns => FittedPriorityStage.Outputs;
+
+    public IFittedCustomerStage Fit(CustomerFrame population)
+    {
+        var value = FittedPriorityStage.RequireFinite(population, _options.ValueColumn);
+        var recency = population.GetNumeric(ColumnNames.RecencyDays);
+        var tenure = population.GetNumeric(ColumnNames.TenureDays);
+        var orders = population.GetNumeric(ColumnNames.Orders);
+        var parallel = population.Count >= FittedPriorityStage.ParallelThreshold;
+        PercentileTable? table = null;
+        var median = double.NaN;
+        if (parallel)
+        {
+            Parallel.Invoke(
+                () => table = PercentileTable.Fit(value.Values),
+                () => median = UrgencyFactors.MedianInterval(recency, tenure, orders, parallel: false));
+        }
+        else
+        {
+            table = PercentileTable.Fit(value.Values);
+            median = UrgencyFactors.MedianInterval(recency, tenure, orders, parallel: false);
+        }
+
+        return new FittedPriorityStage(_options, table!, median);
+    }
+}

@@ -1,0 +1,139 @@
+namespace CustomerValue.Priority;
+
+/// <summary>
+/// Bounded heaps, one per group, each keeping the <c>capacity</c> first rows of its group in the total priority order.
+/// The root of each full heap is its last kept row, so most rows are rejected by one comparison with a cached priority.
+/// </summary>
+internal sealed class TopSelection
+{
+    private readonly int _capacity;
+    private readonly int[] _rows;
+    private readonly int[] _sizes;
+    private readonly double[] _rootPriority;
+    private readonly NumericColumn _priority;
+    private readonly string[] _ids;
+
+    public TopSelection(int groups, int capacity, NumericColumn priority, string[] ids)
+    {
+        _capacity = capacity;
+        _rows = new int[checked(groups * capacity)];
+        _sizes = new int[groups];
+        _rootPriority = new double[groups];
+        _priority = priority;
+        _ids = ids;
+    }
+
+    /// <summary>Offers rows start..end, each to the heap of its group (<paramref name="groups"/>: empty = one group; a negative group is skipped).</summary>
+    public void OfferRange(int start, int end, ReadOnlySpan<int> groups)
+    {
+        var priority = _priority.Values;
+        var single = groups.IsEmpty;
+        for (var i = start; i < end; i++)
+        {
+            var g = single ? 0 : groups[i];
+            if (g < 0)
+            {
+                continue;
+            }
+
+            // Fast rejection: a full heap keeps only rows that come before its root (a NaN on either side takes the full comparison).
+            if (_sizes[g] == _capacity && priority[i] < _rootPriority[g])
+            {
+                continue;
+            }
+
+            Offer(g, i);
+        }
+    }
+
+    /// <summary>Offers every row another selection kept (used to merge the halves of a parallel pass).</summary>
+    public void Merge(TopSelection other)
+    {
+        for (var g = 0; g < _sizes.Length; g++)
+        {
+            var baseIndex = g * _capacity;
+            for (var k = 0; k < other._sizes[g]; k++)
+            {
+                Offer(g, other._rows[baseIndex + k]);
+            }
+        }
+    }
+
+    /// <summary>Returns the rows kept for group <paramref name="group"/>, in the total order.</summary>
+    public int Size(int group) => _sizes[group];
+
+    public int[] Sorted(int group)
+    {
+        var rows = _rows.AsSpan(group * _capacity, _sizes[group]).ToArray();
+        Array.Sort(rows, (a, b) => PriorityOrder.Compare(_priority.Values, _ids, a, b));
+        return rows;
+    }
+
+    private void Offer(int g, int row)
+    {
+        var heap = _rows.AsSpan(g * _capacity, _capacity);
+        var size = _sizes[g];
+        if (size < _capacity)
+        {
+            // Sift up: the parent must come after its children in the order (the root is the last kept row).
+            var k = size;
+            while (k > 0)
+            {
+                var parent = (k - 1) >> 1;
+                if (Before(heap[parent], row))
+                {
+                    heap[k] = heap[parent];
+                    k = parent;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            heap[k] = row;
+            _sizes[g] = size + 1;
+        }
+        else
+        {
+            if (!Before(row, heap[0]))
+            {
+                return;
+            }
+
+            var k = 0;
+            while (true)
+            {
+                var child = (2 * k) + 1;
+                if (child >= size)
+                {
+                    break;
+                }
+
+                if (child + 1 < size && Before(heap[child], heap[child + 1]))
+                {
+                    child++;
+                }
+
+                if (Before(row, heap[child]))
+                {
+                    heap[k] = heap[child];
+                    k = child;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            heap[k] = row;
+        }
+
+        if (_sizes[g] == _capacity)
+        {
+            _rootPriority[g] = _priority[heap[0]];
+        }
+    }
+
+    private bool Before(int a, int b) => PriorityOrder.Compare(_priority.Values, _ids, a, b) < 0;
+}

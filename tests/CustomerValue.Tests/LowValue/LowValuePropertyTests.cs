@@ -1,0 +1,92 @@
+using System.Numerics;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace CustomerValue.Tests.LowValue;
+
+public sealed class LowValuePropertyTests
+{
+    private static readonly LowValueOptions Options = new() { BottomValueShare = 0.3, MaxOrders = 2, InactiveDays = 300, MinimumCriteria = 2 };
+
+    [Property(MaxTest = 100)]
+    public Property Run_AnyPopulation_LowValueAlwaysHasItsFiredCriteriaAsReasons()
+        => Prop.ForAll(LowValuePortfolio.Population().ToArbitrary(), population =>
+        {
+            var scored = LowValuePortfolio.Pipeline(Options).Run(population);
+            var status = scored.GetCategory(ColumnNames.ValueStatus);
+            var criteria = (FlagsColumn)scored[ColumnNames.LowValueCriteria];
+            var reasons = (FlagsColumn)scored[ColumnNames.StatusReasons];
+            return Enumerable.Range(0, scored.Count).Where(i => status[i] == ValueStatuses.LowValue)
+                .All(i => reasons[i] != 0 && reasons[i] == criteria[i] && BitOperations.PopCount(criteria[i]) >= 2);
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Run_AnyPopulation_PotentialEvidenceNeverLeavesACustomerLowValue()
+        => Prop.ForAll(LowValuePortfolio.Population().ToArbitrary(), population =>
+        {
+            var scored = LowValuePortfolio.Pipeline(Options).Run(population);
+            var status = scored.GetCategory(ColumnNames.ValueStatus);
+            var tenure = scored.GetNumeric(ColumnNames.TenureDays);
+            var window = scored.GetNumeric(ColumnNames.WindowSpend);
+            var previous = scored.GetNumeric(ColumnNames.PreviousWindowSpend);
+            var potential = scored.GetNumeric(ColumnNames.Potential);
+            var reasons = scored[ColumnNames.StatusReasons];
+            return Enumerable.Range(0, scored.Count).All(i =>
+            {
+                var evidence = tenure[i] < 90 || window[i] > previous[i] || potential[i] > 0.5;
+                return (!evidence || status[i] != ValueStatuses.LowValue)
+                    && (status[i] != ValueStatuses.Potential || (evidence && reasons.FormatValue(i).Length > 0));
+            });
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Run_AnyPopulation_StatusesPartitionThePopulation()
+        => Prop.ForAll(LowValuePortfolio.Population().ToArbitrary(), population =>
+        {
+            var scored = LowValuePortfolio.Pipeline(Options).Run(population);
+            var status = scored.GetCategory(ColumnNames.ValueStatus);
+            var revenue = scored.GetNumeric(ColumnNames.Revenue);
+            var summary = LowValueSummary.Create(scored);
+            return Enumerable.Range(0, scored.Count).All(i => status.Codes[i] >= 0 && (status[i] == ValueStatuses.Valueless) == (revenue[i] <= 0))
+                && summary.Rows.Sum(r => r.Customers) == scored.Count
+                && Math.Abs(summary.Rows.Sum(r => r.CustomerShare) - 1) < 1e-9;
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Run_ShuffledPopulation_EachCustomerKeepsItsStatus()
+        => Prop.ForAll(LowValuePortfolio.Population().ToArbitrary(), Gen.Choose(0, 10_000).ToArbitrary(), (population, seed) =>
+        {
+            var order = Enumerable.Range(0, population.Count).ToArray();
+            new Random(seed).Shuffle(order);
+            var pipeline = LowValuePortfolio.Pipeline(Options);
+            var a = pipeline.Run(population);
+            var b = pipeline.Run(population.Select(order));
+            return population.CustomerIds.All(id =>
+                Row(a, a.IndexOf(id)) == Row(b, b.IndexOf(id)));
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Run_AnyPopulation_BottomShareCustomersHoldAtMostTheShare()
+        => Prop.ForAll(LowValuePortfolio.Population().ToArbitrary(), population =>
+        {
+            var scored = LowValuePortfolio.Pipeline(Options).Run(population);
+            var revenue = scored.GetNumeric(ColumnNames.Revenue);
+            var fired = (FlagsColumn)scored[ColumnNames.LowValueCriteria];
+            var positive = Enumerable.Range(0, scored.Count).Where(i => revenue[i] > 0).ToArray();
+            var total = positive.Sum(i => revenue[i]);
+            var inBottom = positive.Where(i => (fired[i] & 1) != 0).ToArray();
+            var outside = positive.Where(i => (fired[i] & 1) == 0).ToArray();
+
+            // Held share within the target, equal values on the same side, and the next value up would exceed it.
+            var held = inBottom.Sum(i => revenue[i]);
+            var maxIn = inBottom.Length == 0 ? 0 : inBottom.Max(i => revenue[i]);
+            var minOut = outside.Length == 0 ? double.PositiveInfinity : outside.Min(i => revenue[i]);
+            var nextGroup = outside.Where(i => revenue[i] == minOut).Sum(i => revenue[i]);
+            return held <= (0.3 * total) + 1e-9 && maxIn < minOut
+                && (outside.Length == 0 || held + nextGroup > (0.3 * total) - 1e-9)
+                && Enumerable.Range(0, scored.Count).All(i => revenue[i] > 0 || (fired[i] & 1) != 0);
+        });
+
+    private static string Row(CustomerFrame frame, int row) => string.Join(',', frame.Columns.Select(c => c.FormatValue(row)));
+}
