@@ -1,0 +1,368 @@
+using Google.OrTools.Graph;
+
+namespace CustomerValue.Allocation.Internal;
+
+/// <summary>The outcome of one solve: a manager per managed customer (-1 = unplaced) and the objective without unplaced penalties.</summary>
+internal sealed record FlowOutcome(int[] ManagerOf, long Cost, long[] ForcedLeavers);
+
+/// <summary>
+/// Builds and solves the transportation network described on <see cref="PortfolioAllocator"/>, in rounds: a round
+/// can leave customers unplaced only because the workload capacity is split into per-tier counts, and the next round
+/// splits what is left again, until everyone is placed or a round places nobody.
+/// </summary>
+internal static class FlowSolver
+{
+    private const int MaxRounds = 8;
+
+    // Balance pieces above a manager's fair share of a tier: widths as fractions of the share, and unit-cost multipliers.
+    private static readonly double[] PieceWidths = [0.10, 0.15, 0.25];
+    private static readonly long[] PieceMultipliers = [1, 2, 4];
+    private const long LastPieceMultiplier = 8;
+
+    public static FlowOutcome Solve(AllocationProblem p, long moveCost)
+    {
+        var managerOf = new int[p.Count];
+        Array.Fill(managerOf, -1);
+        var placedCount = new long[p.Managers];
+        var placedUnits = new long[p.Managers];
+        var placedByTier = new long[p.Managers * p.TierCount];
+        var forced = new long[p.Managers * p.TierCount];
+        var cost = 0L;
+        var pending = new List<int>(p.Count);
+        for (var i = 0; i < p.Count; i++)
+        {
+            pending.Add(i);
+        }
+
+        for (var round = 0; round < MaxRounds && pending.Count > 0; round++)
+        {
+            var (placed, roundCost) = SolveRound(p, moveCost, pending, managerOf, placedCount, placedUnits, placedByTier, round == 0 ? forced : null);
+            cost = checked(cost + roundCost);
+            if (placed == 0)
+            {
+                break;
+            }
+
+            pending.RemoveAll(i => managerOf[i] >= 0);
+        }
+
+        return new FlowOutcome(managerOf, cost, forced);
+    }
+
+    private static (int Placed, long Cost) SolveRound(
+        AllocationProblem p,
+        long moveCost,
+        List<int> pending,
+        int[] managerOf,
+        long[] placedCount,
+        long[] placedUnits,
+        long[] placedByTier,
+        long[]? forced)
+    {
+        var tiers = p.TierCount;
+        var managers = p.Managers;
+        var demand = new long[tiers];
+        var current = new long[managers * tiers];
+        foreach (var i in pending)
+        {
+            demand[p.Tier[i]]++;
+            if (p.Current[i] >= 0)
+            {
+                current[(p.Current[i] * tiers) + p.Tier[i]]++;
+            }
+        }
+
+        var tierCap = TierCapacities(p, demand, current, placedUnits, forced);
+        var targets = BalanceTargets(p, demand, placedByTier, tierCap);
+
+        // Classes: customers with the same profile (tier, industry, region, band) and current manager are interchangeable.
+        var profileIndex = new Dictionary<(int, int, int, int), int>();
+        var classIndex = new Dictionary<(int Profile, int Manager), int>();
+        var profileMembers = new List<List<int>>();
+        var classMembers = new List<List<int>>();
+        var classKeys = new List<(int Profile, int Manager)>();
+        var profileFirst = new List<int>();
+        foreach (var i in pending)
+        {
+            var key = (p.Tier[i], p.Industry[i], p.Region[i], p.Band[i]);
+            if (!profileIndex.TryGetValue(key, out var k))
+            {
+                k = profileMembers.Count;
+                profileIndex.Add(key, k);
+                profileMembers.Add([]);
+                profileFirst.Add(i);
+            }
+
+            if (p.Current[i] < 0)
+            {
+                profileMembers[k].Add(i);
+                continue;
+            }
+
+            if (!classIndex.TryGetValue((k, p.Current[i]), out var c))
+            {
+                c = classMembers.Count;
+                classIndex.Add((k, p.Current[i]), c);
+                classMembers.Add([]);
+                classKeys.Add((k, p.Current[i]));
+            }
+
+            classMembers[c].Add(i);
+        }
+
+        var profiles = profileMembers.Count;
+        var total = (long)pending.Count;
+
+        // Node layout: profiles, classes, manager-tier nodes, managers, unplaced, sink.
+        var classBase = profiles;
+        var managerTierBase = classBase + classMembers.Count;
+        var managerBase = managerTierBase + (managers * tiers);
+        var unplacedNode = managerBase + managers;
+        var sink = unplacedNode + 1;
+        var unplacedUnit = checked((2 * (p.MaxSingleGain + moveCost)) + 2);
+
+        using var flow = new MinCostFlow();
+        var stayArcs = new int[classMembers.Count];
+        var moveArcs = new int[classMembers.Count];
+        for (var c = 0; c < classMembers.Count; c++)
+        {
+            var (k, m) = classKeys[c];
+            var n = classMembers[c].Count;
+            var first = classMembers[c][0];
+            var t = p.Tier[first];
+            flow.SetNodeSupply(classBase + c, n);
+            stayArcs[c] = tierCap[(m * tiers) + t] > 0
+                ? flow.AddArcWithCapacityAndUnitCost(classBase + c, managerTierBase + (m * tiers) + t, n, p.SkillCost(first, m) + p.SeniorityCost(p.Band[first], m))
+                : -1;
+            moveArcs[c] = flow.AddArcWithCapacityAndUnitCost(classBase + c, k, n, moveCost);
+        }
+
+        var profileArcs = new List<(int Arc, int Manager)>[profiles];
+        var unplacedArcs = new int[profiles];
+        for (var k = 0; k < profiles; k++)
+        {
+            var first = profileFirst[k];
+            var t = p.Tier[first];
+            flow.SetNodeSupply(k, profileMembers[k].Count);
+            profileArcs[k] = new List<(int, int)>(managers);
+            for (var m = 0; m < managers; m++)
+            {
+                var cap = tierCap[(m * tiers) + t];
+                if (cap > 0)
+                {
+                    profileArcs[k].Add((flow.AddArcWithCapacityAndUnitCost(k, managerTierBase + (m * tiers) + t, Math.Min(cap, total), p.SkillCost(first, m) + p.SeniorityCost(p.Band[first], m)), m));
+                }
+            }
+
+            // Leaving a higher band unplaced costs more, by more than any placement path costs, so capacity goes to priority first.
+            unplacedArcs[k] = flow.AddArcWithCapacityAndUnitCost(k, unplacedNode, total, checked(unplacedUnit * (p.Band[first] + 1)));
+        }
+
+        for (var m = 0; m < managers; m++)
+        {
+            for (var t = 0; t < tiers; t++)
+            {
+                var cap = Math.Min(tierCap[(m * tiers) + t], demand[t]);
+                if (cap > 0)
+                {
+                    AddBalancePieces(flow, managerTierBase + (m * tiers) + t, managerBase + m, cap, targets[(m * tiers) + t], p.Options.BalanceCost);
+                }
+            }
+
+            var countCap = p.MaxCustomers[m] == long.MaxValue ? total : Math.Min(total, Math.Max(0, p.MaxCustomers[m] - placedCount[m]));
+            if (countCap > 0)
+            {
+                flow.AddArcWithCapacityAndUnitCost(managerBase + m, sink, countCap, 0);
+            }
+        }
+
+        flow.AddArcWithCapacityAndUnitCost(unplacedNode, sink, total, 0);
+        flow.SetNodeSupply(sink, -total);
+        var status = flow.Solve();
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+        {
+            throw new InvalidOperationException(Check.Invariant($"The min-cost flow solver returned {status} on a network that always has a feasible flow (every customer can go unplaced); this is a defect, please report it with the input sizes: {pending.Count} customers, {managers} managers."));
+        }
+
+        var placed = 0;
+        var pools = new List<int>[profiles];
+        for (var k = 0; k < profiles; k++)
+        {
+            pools[k] = new List<int>(profileMembers[k]);
+        }
+
+        for (var c = 0; c < classMembers.Count; c++)
+        {
+            var members = classMembers[c];
+            SortByPriority(p, members);
+            var (k, m) = classKeys[c];
+            var stay = stayArcs[c] >= 0 ? (int)flow.Flow(stayArcs[c]) : 0;
+            for (var j = 0; j < members.Count; j++)
+            {
+                if (j < stay)
+                {
+                    Place(p, members[j], m, managerOf, placedCount, placedUnits, placedByTier);
+                    placed++;
+                }
+                else
+                {
+                    pools[k].Add(members[j]);
+                }
+            }
+        }
+
+        for (var k = 0; k < profiles; k++)
+        {
+            var pool = pools[k];
+            SortByPriority(p, pool);
+            var next = 0;
+            foreach (var (arc, m) in profileArcs[k])
+            {
+                for (var f = flow.Flow(arc); f > 0; f--)
+                {
+                    Place(p, pool[next++], m, managerOf, placedCount, placedUnits, placedByTier);
+                    placed++;
+                }
+            }
+        }
+
+        var cost = flow.OptimalCost();
+        for (var k = 0; k < profiles; k++)
+        {
+            cost -= flow.Flow(unplacedArcs[k]) * flow.UnitCost(unplacedArcs[k]);
+        }
+
+        return (placed, cost);
+    }
+
+    private static void Place(AllocationProblem p, int i, int m, int[] managerOf, long[] placedCount, long[] placedUnits, long[] placedByTier)
+    {
+        managerOf[i] = m;
+        placedCount[m]++;
+        placedUnits[m] += p.Units[i];
+        placedByTier[(m * p.TierCount) + p.Tier[i]]++;
+    }
+
+    private static void SortByPriority(AllocationProblem p, List<int> members)
+        => members.Sort((a, b) =>
+        {
+            var byPriority = p.Priority[b].CompareTo(p.Priority[a]);
+            return byPriority != 0 ? byPriority : a.CompareTo(b);
+        });
+
+    /// <summary>
+    /// Splits each manager's remaining workload capacity into per-tier customer counts whose weighted sum cannot exceed it:
+    /// current customers keep their room, spare room is shared in proportion to each tier's workload demand.
+    /// A manager already over capacity keeps the same mix, scaled down; the customers beyond it are forced leavers.
+    /// </summary>
+    private static long[] TierCapacities(AllocationProblem p, long[] demand, long[] current, long[] placedUnits, long[]? forced)
+    {
+        var tiers = p.TierCount;
+        var caps = new long[p.Managers * tiers];
+        Int128 demandUnits = 0;
+        for (var t = 0; t < tiers; t++)
+        {
+            demandUnits += (Int128)demand[t] * p.TierUnits[t];
+        }
+
+        for (var m = 0; m < p.Managers; m++)
+        {
+            if (p.MaxUnits[m] == long.MaxValue)
+            {
+                for (var t = 0; t < tiers; t++)
+                {
+                    caps[(m * tiers) + t] = demand[t];
+                }
+
+                continue;
+            }
+
+            var room = Math.Max(0, p.MaxUnits[m] - placedUnits[m]);
+            Int128 currentUnits = 0;
+            for (var t = 0; t < tiers; t++)
+            {
+                currentUnits += (Int128)current[(m * tiers) + t] * p.TierUnits[t];
+            }
+
+            for (var t = 0; t < tiers; t++)
+            {
+                var cur = current[(m * tiers) + t];
+                long cap;
+                if (currentUnits <= room)
+                {
+                    var spare = room - (long)currentUnits;
+                    cap = cur + (demandUnits == 0 ? 0 : (long)((Int128)spare * demand[t] / demandUnits));
+                }
+                else
+                {
+                    cap = (long)((Int128)room * cur / currentUnits);
+                    if (forced is not null)
+                    {
+                        forced[(m * tiers) + t] = cur - cap;
+                    }
+                }
+
+                caps[(m * tiers) + t] = Math.Min(cap, demand[t]);
+            }
+        }
+
+        return caps;
+    }
+
+    /// <summary>
+    /// Each manager's fair share of each tier: all customers of the tier (placed and pending), split in proportion to
+    /// the manager's room for that tier, less what the manager already holds.
+    /// </summary>
+    private static double[] BalanceTargets(AllocationProblem p, long[] demand, long[] placedByTier, long[] tierCap)
+    {
+        var tiers = p.TierCount;
+        var targets = new double[p.Managers * tiers];
+        for (var t = 0; t < tiers; t++)
+        {
+            double totalRoom = 0;
+            double all = demand[t];
+            for (var m = 0; m < p.Managers; m++)
+            {
+                totalRoom += Room(p, m, t, tierCap, placedByTier);
+                all += placedByTier[(m * tiers) + t];
+            }
+
+            for (var m = 0; m < p.Managers; m++)
+            {
+                var share = totalRoom > 0 ? Room(p, m, t, tierCap, placedByTier) / totalRoom : 0;
+                targets[(m * tiers) + t] = Math.Max(0, (all * share) - placedByTier[(m * tiers) + t]);
+            }
+        }
+
+        return targets;
+    }
+
+    private static double Room(AllocationProblem p, int m, int t, long[] tierCap, long[] placedByTier)
+    {
+        double room = tierCap[(m * p.TierCount) + t] + placedByTier[(m * p.TierCount) + t];
+        return p.MaxCustomers[m] == long.MaxValue ? room : Math.Min(room, p.MaxCustomers[m]);
+    }
+
+    private static void AddBalancePieces(MinCostFlow flow, int from, int to, long capacity, double target, long unitCost)
+    {
+        var left = capacity;
+        var free = Math.Min(left, (long)Math.Floor(target));
+        if (free > 0)
+        {
+            flow.AddArcWithCapacityAndUnitCost(from, to, free, 0);
+            left -= free;
+        }
+
+        for (var j = 0; j < PieceWidths.Length && left > 0; j++)
+        {
+            var width = Math.Min(left, Math.Max(1, (long)Math.Ceiling(target * PieceWidths[j])));
+            flow.AddArcWithCapacityAndUnitCost(from, to, width, unitCost * PieceMultipliers[j]);
+            left -= width;
+        }
+
+        if (left > 0)
+        {
+            flow.AddArcWithCapacityAndUnitCost(from, to, left, unitCost * LastPieceMultiplier);
+        }
+    }
+}
