@@ -6,14 +6,11 @@ namespace CustomerValue.Allocation.Internal;
 internal sealed record FlowOutcome(int[] ManagerOf, long Cost, long[] ForcedLeavers);
 
 /// <summary>
-/// Builds and solves the transportation network described on <see cref="PortfolioAllocator"/>, in rounds: a round
-/// can leave customers unplaced only because the workload capacity is split into per-tier counts, and the next round
-/// splits what is left again, until everyone is placed or a round places nobody.
+/// Builds and solves the transportation network described on <see cref="PortfolioAllocator"/>: one round for everyone,
+/// then, with workload capacities, one round per tier (heaviest first) for the customers the per-tier split left out.
 /// </summary>
 internal static class FlowSolver
 {
-    private const int MaxRounds = 8;
-
     // Balance pieces above a manager's fair share of a tier: widths as fractions of the share, and unit-cost multipliers.
     private static readonly double[] PieceWidths = [0.10, 0.15, 0.25];
     private static readonly long[] PieceMultipliers = [1, 2, 4];
@@ -34,22 +31,45 @@ internal static class FlowSolver
             pending.Add(i);
         }
 
-        for (var round = 0; round < MaxRounds && pending.Count > 0; round++)
+        if (pending.Count > 0)
         {
-            var (placed, roundCost) = SolveRound(p, moveCost, pending, managerOf, placedCount, placedUnits, placedByTier, round == 0 ? forced : null);
-            cost = checked(cost + roundCost);
-            if (placed == 0)
-            {
-                break;
-            }
+            cost = SolveRound(p, moveCost, pending, managerOf, placedCount, placedUnits, placedByTier, forced);
+            pending = Unplaced(pending, managerOf, -1);
+        }
 
-            pending.RemoveAll(i => managerOf[i] >= 0);
+        // The per-tier split of the first round can strand workload room; offering what is left to one tier at a time,
+        // heaviest first, makes the workload limit an exact count limit for that tier.
+        if (pending.Count > 0 && Array.Exists(p.MaxUnits, u => u != long.MaxValue))
+        {
+            var order = Enumerable.Range(0, p.TierCount).OrderByDescending(t => p.TierUnits[t]).ThenBy(t => t).ToArray();
+            foreach (var tier in order)
+            {
+                var ofTier = Unplaced(pending, managerOf, tier, p.Tier);
+                if (ofTier.Count > 0)
+                {
+                    cost = checked(cost + SolveRound(p, moveCost, ofTier, managerOf, placedCount, placedUnits, placedByTier, null));
+                }
+            }
         }
 
         return new FlowOutcome(managerOf, cost, forced);
     }
 
-    private static (int Placed, long Cost) SolveRound(
+    private static List<int> Unplaced(List<int> customers, int[] managerOf, int tier, int[]? tiers = null)
+    {
+        var result = new List<int>();
+        foreach (var i in customers)
+        {
+            if (managerOf[i] < 0 && (tiers is null || tiers[i] == tier))
+            {
+                result.Add(i);
+            }
+        }
+
+        return result;
+    }
+
+    private static long SolveRound(
         AllocationProblem p,
         long moveCost,
         List<int> pending,
@@ -184,7 +204,6 @@ internal static class FlowSolver
             throw new InvalidOperationException(Check.Invariant($"The min-cost flow solver returned {status} on a network that always has a feasible flow (every customer can go unplaced); this is a defect, please report it with the input sizes: {pending.Count} customers, {managers} managers."));
         }
 
-        var placed = 0;
         var pools = new List<int>[profiles];
         for (var k = 0; k < profiles; k++)
         {
@@ -202,7 +221,6 @@ internal static class FlowSolver
                 if (j < stay)
                 {
                     Place(p, members[j], m, managerOf, placedCount, placedUnits, placedByTier);
-                    placed++;
                 }
                 else
                 {
@@ -221,7 +239,6 @@ internal static class FlowSolver
                 for (var f = flow.Flow(arc); f > 0; f--)
                 {
                     Place(p, pool[next++], m, managerOf, placedCount, placedUnits, placedByTier);
-                    placed++;
                 }
             }
         }
@@ -232,7 +249,7 @@ internal static class FlowSolver
             cost -= flow.Flow(unplacedArcs[k]) * flow.UnitCost(unplacedArcs[k]);
         }
 
-        return (placed, cost);
+        return cost;
     }
 
     private static void Place(AllocationProblem p, int i, int m, int[] managerOf, long[] placedCount, long[] placedUnits, long[] placedByTier)

@@ -30,15 +30,9 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
         var problem = Code(solvable, tiers);
         var moveCost = (long)options.MoveCost;
         var outcome = FlowSolver.Solve(problem, moveCost);
-        if (options.MaxMoves is { } cap)
+        if (options.MaxMoves is { } cap && Voluntary(problem, outcome) > cap)
         {
-            var limit = (2 * problem.MaxSingleGain) + 1;
-            moveCost = Math.Max(1, moveCost);
-            while (Voluntary(problem, outcome) > cap && moveCost <= limit)
-            {
-                moveCost *= 2;
-                outcome = FlowSolver.Solve(problem, moveCost);
-            }
+            (moveCost, outcome) = EnforceMoveCap(problem, cap, Math.Max(1, moveCost));
         }
 
         for (var j = 0; j < problem.Count; j++)
@@ -49,6 +43,45 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
         ReportUnplaced(problem, outcome);
         var forcedLeavers = ForcedLeavers(problem, outcome);
         return new AllocationPlan(Assignments(), Moves(problem, forcedLeavers), Portfolios(), [.. _unplaced.OrderBy(u => u.CustomerId, StringComparer.Ordinal)], outcome.Cost, moveCost);
+    }
+
+    /// <summary>
+    /// Finds the smallest move cost at which the plan's voluntary moves fit the cap: doubling to bracket it, then
+    /// bisection. Above twice the largest single-customer saving no voluntary move pays off, so the search ends there.
+    /// </summary>
+    private static (long MoveCost, FlowOutcome Outcome) EnforceMoveCap(AllocationProblem problem, long cap, long start)
+    {
+        var limit = (2 * problem.MaxSingleGain) + 1;
+        var low = start;
+        var high = start;
+        FlowOutcome fits;
+        while (true)
+        {
+            high = Math.Min(high * 2, limit);
+            fits = FlowSolver.Solve(problem, high);
+            if (Voluntary(problem, fits) <= cap || high == limit)
+            {
+                break;
+            }
+
+            low = high;
+        }
+
+        while (high - low > 1)
+        {
+            var middle = low + ((high - low) / 2);
+            var outcome = FlowSolver.Solve(problem, middle);
+            if (Voluntary(problem, outcome) <= cap)
+            {
+                (high, fits) = (middle, outcome);
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        return (high, fits);
     }
 
     private static Dictionary<string, int> BuildManagerIndex(AccountManager[] managers)
