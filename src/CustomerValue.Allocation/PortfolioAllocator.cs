@@ -21,19 +21,22 @@ namespace CustomerValue.Allocation;
 /// <see cref="AllocationOptions.RegionMismatchCost"/> when it does not cover the region) plus the seniority cost
 /// (<see cref="AllocationOptions.SeniorityMismatchCost"/> per band between the customer's priority band and the
 /// manager's seniority rank scaled onto the bands, so the highest priorities go to the most senior managers);
-/// profile → "unplaced" at a penalty larger than any placement path, growing with the band; (manager, tier) → manager
+/// new customers enter their profile from an entry node that can instead send them to "unplaced" at a penalty larger
+/// than any placement path, growing with the band; a class can send its customers to "unplaced" only at a penalty above
+/// every new customer's, and above every over-capacity manager's customers when its own manager has room for it, so an
+/// existing relationship is never dropped to make room for someone else; (manager, tier) → manager
 /// as parallel arcs of increasing unit cost (free up to the manager's fair share of the tier, then 1x, 2x, 4x, 8x
 /// <see cref="AllocationOptions.BalanceCost"/>: a convex penalty that spreads every tier, and with it workload and
 /// value, in proportion to capacity); manager → sink with the customer-count capacity. Profiles and classes supply
 /// their customers; the sink takes them all, so a feasible flow always exists and a short capacity shows up as flow
-/// into "unplaced", lowest priority first.
+/// into "unplaced": new customers first, then customers of over-capacity managers, lowest priority first in each group.
 /// </para>
 /// <para>
 /// <b>Workload capacity.</b> A weighted capacity is not a network constraint, so each manager's workload room is split
 /// into per-tier customer counts whose weighted sum cannot exceed it: current customers keep their room, spare room
-/// is shared by the tiers' workload demand. The split can strand room, so customers left unplaced are offered the
-/// remaining room in further rounds (at most 8) until all are placed or a round places nobody. With customer-count
-/// capacities only, one round solves the problem exactly.
+/// is shared by the tiers' workload demand. The split can strand room, so the customers it leaves out are offered the
+/// remaining room one tier at a time, heaviest tier first, where the workload limit is an exact count limit. With
+/// customer-count capacities only, the first round solves the problem exactly.
 /// </para>
 /// <para>
 /// <b>Stability.</b> Staying costs nothing extra; a move costs <see cref="AllocationOptions.MoveCost"/>, so a customer

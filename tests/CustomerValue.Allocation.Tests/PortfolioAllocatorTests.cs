@@ -178,9 +178,34 @@ public sealed class PortfolioAllocatorTests
 
         Assert.Equal(Enumerable.Range(0, 10).Select(Id), plan.Unplaced.Select(u => u.CustomerId));
         Assert.All(plan.Unplaced, u => Assert.Equal(UnplacedReason.InsufficientCapacity, u.Reason));
-        Assert.Contains("40 customers need a manager; the managers take at most 30 customers in total, and 30 were placed", plan.Unplaced[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("40 customers need a manager and 30 were placed, current customers first, then by priority; the managers take at most 30 customers in total.", plan.Unplaced[0].Detail, StringComparison.Ordinal);
         Assert.Equal(10, plan.Assignments.Count(a => a.Kind == AssignmentKind.Unplaced));
         Assert.All(plan.Portfolios, p => Assert.Equal(6, p.Customers));
+    }
+
+    [Fact]
+    public void Allocate_LeaverOfOverCapacityManager_DoesNotDisplaceACustomerWhoseManagerHasRoom()
+    {
+        // Regression: a high-priority leaver used to take a fitting low-priority customer's slot, and that customer's
+        // forced relocation was then reported as a voluntary rebalancing move.
+        AllocationCustomer[] customers = [Customer(0, priority: 0.9, current: "M0"), Customer(1, priority: 0.1, current: "M1")];
+
+        var plan = PortfolioAllocator.Allocate(customers, [Mgr(0, 0), Mgr(1, 1)], AllManaged);
+
+        Assert.Equal("M1", plan.Assignments[1].ManagerId);
+        Assert.Equal("C00", Assert.Single(plan.Unplaced).CustomerId);
+        Assert.Empty(plan.Moves);
+    }
+
+    [Fact]
+    public void Allocate_CapacityShort_NewCustomersAreLeftOutBeforeCurrentOnes()
+    {
+        AllocationCustomer[] customers = [Customer(0, priority: 0.1, current: "M0"), Customer(1, priority: 0.9)];
+
+        var plan = PortfolioAllocator.Allocate(customers, [Mgr(0, 1)], AllManaged);
+
+        Assert.Equal("M0", plan.Assignments[0].ManagerId);
+        Assert.Equal("C01", Assert.Single(plan.Unplaced).CustomerId);
     }
 
     [Fact]

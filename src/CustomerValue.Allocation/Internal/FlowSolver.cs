@@ -92,7 +92,25 @@ internal static class FlowSolver
             }
         }
 
-        var tierCap = TierCapacities(p, demand, current, placedUnits, forced);
+        var excess = new long[managers * tiers];
+        var tierCap = TierCapacities(p, demand, current, placedUnits, excess);
+        if (forced is not null)
+        {
+            Array.Copy(excess, forced, excess.Length);
+        }
+        var overCapacity = new bool[managers];
+        for (var m = 0; m < managers; m++)
+        {
+            var count = 0L;
+            for (var t = 0; t < tiers; t++)
+            {
+                overCapacity[m] |= excess[(m * tiers) + t] > 0;
+                count += current[(m * tiers) + t];
+            }
+
+            overCapacity[m] |= p.MaxCustomers[m] != long.MaxValue && count > p.MaxCustomers[m] - placedCount[m];
+        }
+
         var targets = BalanceTargets(p, demand, placedByTier, tierCap);
 
         // Classes: customers with the same profile (tier, industry, region, band) and current manager are interchangeable.
@@ -133,17 +151,21 @@ internal static class FlowSolver
         var profiles = profileMembers.Count;
         var total = (long)pending.Count;
 
-        // Node layout: profiles, classes, manager-tier nodes, managers, unplaced, sink.
+        // Node layout: profiles, classes, manager-tier nodes, managers, unplaced, sink, new-customer entries per profile.
         var classBase = profiles;
         var managerTierBase = classBase + classMembers.Count;
         var managerBase = managerTierBase + (managers * tiers);
         var unplacedNode = managerBase + managers;
         var sink = unplacedNode + 1;
+        var newBase = sink + 1;
         var unplacedUnit = checked((2 * (p.MaxSingleGain + moveCost)) + 2);
+        var leaverPenaltyBase = (long)p.Bands + 1;
+        var keeperPenaltyBase = (2L * p.Bands) + 1;
 
         using var flow = new MinCostFlow();
         var stayArcs = new int[classMembers.Count];
         var moveArcs = new int[classMembers.Count];
+        var classUnplacedArcs = new int[classMembers.Count];
         for (var c = 0; c < classMembers.Count; c++)
         {
             var (k, m) = classKeys[c];
@@ -155,15 +177,24 @@ internal static class FlowSolver
                 ? flow.AddArcWithCapacityAndUnitCost(classBase + c, managerTierBase + (m * tiers) + t, n, p.SkillCost(first, m) + p.SeniorityCost(p.Band[first], m))
                 : -1;
             moveArcs[c] = flow.AddArcWithCapacityAndUnitCost(classBase + c, k, n, moveCost);
+
+            // A current customer is left out only after every new one, and one whose manager has room for them only after
+            // every customer of an over-capacity manager: dropping an existing relationship to make room for someone
+            // else would be a move the move cost cannot price.
+            var penaltyBase = overCapacity[m] ? leaverPenaltyBase : keeperPenaltyBase;
+            classUnplacedArcs[c] = flow.AddArcWithCapacityAndUnitCost(classBase + c, unplacedNode, n, checked(unplacedUnit * (penaltyBase + p.Band[first])));
         }
 
         var profileArcs = new List<(int Arc, int Manager)>[profiles];
         var unplacedArcs = new int[profiles];
+        var newArcs = new int[profiles];
         for (var k = 0; k < profiles; k++)
         {
             var first = profileFirst[k];
             var t = p.Tier[first];
-            flow.SetNodeSupply(k, profileMembers[k].Count);
+            var newcomers = profileMembers[k].Count;
+            flow.SetNodeSupply(newBase + k, newcomers);
+            newArcs[k] = flow.AddArcWithCapacityAndUnitCost(newBase + k, k, newcomers, 0);
             profileArcs[k] = new List<(int, int)>(managers);
             for (var m = 0; m < managers; m++)
             {
@@ -175,7 +206,7 @@ internal static class FlowSolver
             }
 
             // Leaving a higher band unplaced costs more, by more than any placement path costs, so capacity goes to priority first.
-            unplacedArcs[k] = flow.AddArcWithCapacityAndUnitCost(k, unplacedNode, total, checked(unplacedUnit * (p.Band[first] + 1)));
+            unplacedArcs[k] = flow.AddArcWithCapacityAndUnitCost(newBase + k, unplacedNode, newcomers, checked(unplacedUnit * (p.Band[first] + 1)));
         }
 
         for (var m = 0; m < managers; m++)
@@ -207,7 +238,10 @@ internal static class FlowSolver
         var pools = new List<int>[profiles];
         for (var k = 0; k < profiles; k++)
         {
-            pools[k] = new List<int>(profileMembers[k]);
+            // The highest-priority newcomers enter the profile; the rest are left unplaced.
+            var newcomers = profileMembers[k];
+            SortByPriority(p, newcomers);
+            pools[k] = newcomers.GetRange(0, (int)flow.Flow(newArcs[k]));
         }
 
         for (var c = 0; c < classMembers.Count; c++)
@@ -215,8 +249,10 @@ internal static class FlowSolver
             var members = classMembers[c];
             SortByPriority(p, members);
             var (k, m) = classKeys[c];
+            // Highest priorities stay, the next ones move, the lowest are left unplaced.
             var stay = stayArcs[c] >= 0 ? (int)flow.Flow(stayArcs[c]) : 0;
-            for (var j = 0; j < members.Count; j++)
+            var move = (int)flow.Flow(moveArcs[c]);
+            for (var j = 0; j < stay + move; j++)
             {
                 if (j < stay)
                 {
@@ -249,6 +285,11 @@ internal static class FlowSolver
             cost -= flow.Flow(unplacedArcs[k]) * flow.UnitCost(unplacedArcs[k]);
         }
 
+        for (var c = 0; c < classMembers.Count; c++)
+        {
+            cost -= flow.Flow(classUnplacedArcs[c]) * flow.UnitCost(classUnplacedArcs[c]);
+        }
+
         return cost;
     }
 
@@ -272,7 +313,7 @@ internal static class FlowSolver
     /// current customers keep their room, spare room is shared in proportion to each tier's workload demand.
     /// A manager already over capacity keeps the same mix, scaled down; the customers beyond it are forced leavers.
     /// </summary>
-    private static long[] TierCapacities(AllocationProblem p, long[] demand, long[] current, long[] placedUnits, long[]? forced)
+    private static long[] TierCapacities(AllocationProblem p, long[] demand, long[] current, long[] placedUnits, long[] excess)
     {
         var tiers = p.TierCount;
         var caps = new long[p.Managers * tiers];
@@ -313,10 +354,7 @@ internal static class FlowSolver
                 else
                 {
                     cap = (long)((Int128)room * cur / currentUnits);
-                    if (forced is not null)
-                    {
-                        forced[(m * tiers) + t] = cur - cap;
-                    }
+                    excess[(m * tiers) + t] = cur - cap;
                 }
 
                 caps[(m * tiers) + t] = Math.Min(cap, demand[t]);

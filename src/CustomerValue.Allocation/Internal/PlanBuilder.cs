@@ -364,12 +364,13 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
             workloadRoom = p.MaxUnits[m] == long.MaxValue ? workloadRoom : workloadRoom + p.MaxUnits[m];
         }
 
-        var capacity = (countLimited ? Check.Invariant($" at most {countRoom} customers") : string.Empty)
-            + (countLimited && workloadLimited ? " and" : string.Empty)
-            + (workloadLimited ? Check.Invariant($" at most {workloadRoom / AllocationProblem.WorkloadScale} workload") : string.Empty);
+        var capacity = countLimited && workloadLimited ? Check.Invariant($" take at most {countRoom} customers and {workloadRoom / AllocationProblem.WorkloadScale} workload in total")
+            : countLimited ? Check.Invariant($" take at most {countRoom} customers in total")
+            : workloadLimited ? Check.Invariant($" take at most {workloadRoom / AllocationProblem.WorkloadScale} workload in total")
+            : " have no room left for it";
         foreach (var i in left)
         {
-            var detail = Check.Invariant($"{need} customers need a manager; the managers take{capacity} in total, and {need - left.Count} were placed, higher priorities first. ")
+            var detail = Check.Invariant($"{need} customers need a manager and {need - left.Count} were placed, current customers first, then by priority; the managers{capacity}. ")
                 + (largestRoom == long.MaxValue || _units[i] <= largestRoom
                     ? "Add managers or raise MaxCustomers/MaxWorkload."
                     : Check.Invariant($"No manager with room for another customer has {_units[i] / AllocationProblem.WorkloadScale} workload left (largest: {largestRoom / AllocationProblem.WorkloadScale}); add managers or raise MaxWorkload."));
