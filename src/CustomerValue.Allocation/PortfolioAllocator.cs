@@ -13,23 +13,23 @@ namespace CustomerValue.Allocation;
 /// </para>
 /// <para>
 /// <b>Formulation (a transportation network).</b> Managed customers with the same tier, industry, region and priority
-/// band (a <i>profile</i>) are interchangeable, so the graph has one node per profile and one per (profile, current
-/// manager) <i>class</i>, not one per customer; a million customers fit in a few thousand nodes. Arcs:
-/// class → (its current manager, tier) "stay" at the skill and seniority cost of that manager; class → profile at
-/// <see cref="AllocationOptions.MoveCost"/>; profile → (manager, tier) for every manager at the skill cost
-/// (<see cref="AllocationOptions.IndustryMismatchCost"/> when the manager does not know the industry, plus
-/// <see cref="AllocationOptions.RegionMismatchCost"/> when it does not cover the region) plus the seniority cost
-/// (<see cref="AllocationOptions.SeniorityMismatchCost"/> per band between the customer's priority band and the
-/// manager's seniority rank scaled onto the bands, so the highest priorities go to the most senior managers);
-/// new customers enter their profile from an entry node that can instead send them to "unplaced" at a penalty larger
-/// than any placement path, growing with the band; a class can send its customers to "unplaced" only at a penalty above
-/// every new customer's, and above every over-capacity manager's customers when its own manager has room for it, so an
-/// existing relationship is never dropped to make room for someone else; (manager, tier) → manager
-/// as parallel arcs of increasing unit cost (free up to the manager's fair share of the tier, then 1x, 2x, 4x, 8x
-/// <see cref="AllocationOptions.BalanceCost"/>: a convex penalty that spreads every tier, and with it workload and
-/// value, in proportion to capacity); manager → sink with the customer-count capacity. Profiles and classes supply
-/// their customers; the sink takes them all, so a feasible flow always exists and a short capacity shows up as flow
-/// into "unplaced": new customers first, then customers of over-capacity managers, lowest priority first in each group.
+/// band (a <i>profile</i>) cost the same everywhere, so the graph has one supply node per profile, not one per
+/// customer: a million customers and a thousand managers make a few thousand nodes. Arcs: profile → (manager, tier)
+/// for every manager, at the skill cost (<see cref="AllocationOptions.IndustryMismatchCost"/> when the manager does
+/// not know the industry, plus <see cref="AllocationOptions.RegionMismatchCost"/> when it does not cover the region)
+/// plus the seniority cost (<see cref="AllocationOptions.SeniorityMismatchCost"/> per band between the customer's
+/// priority band and the manager's seniority rank scaled onto the bands, so the highest priorities go to the most
+/// senior managers) plus <see cref="AllocationOptions.MoveCost"/>; one "stay" arc per (profile, current manager),
+/// with capacity the number of such customers, at the same cost without the move cost (new customers pay the move
+/// cost on every arc, a constant the reported cost removes); profile → "unplaced" in three arcs of increasing penalty,
+/// each above any placement path and growing with the band: new customers, then customers of over-capacity managers,
+/// then customers whose manager has room, so an existing relationship is never dropped to make room for someone else;
+/// (manager, tier) → manager as parallel arcs of increasing unit cost (free up to the manager's fair share of the
+/// tier, then 1x, 2x, 4x, 8x <see cref="AllocationOptions.BalanceCost"/>: a convex penalty that spreads every tier,
+/// and with it workload and value, in proportion to capacity); manager → sink with the customer-count capacity. The
+/// sink takes every customer, so a feasible flow always exists and short capacity shows up as flow into "unplaced".
+/// The solver's flows per arc are turned into customers deterministically: the highest priorities of a (profile,
+/// current manager) group take its stay flow, the lowest priorities of each unplaced group are left out.
 /// </para>
 /// <para>
 /// <b>Workload capacity.</b> A weighted capacity is not a network constraint, so each manager's workload room is split

@@ -151,62 +151,65 @@ internal static class FlowSolver
         var profiles = profileMembers.Count;
         var total = (long)pending.Count;
 
-        // Node layout: profiles, classes, manager-tier nodes, managers, unplaced, sink, new-customer entries per profile.
-        var classBase = profiles;
-        var managerTierBase = classBase + classMembers.Count;
+        // Node layout: profiles, manager-tier nodes, managers, unplaced, sink. Every customer of a profile leaves the
+        // profile node; the class structure lives in the arcs: a "stay" arc per (profile, current manager) without the
+        // move cost, and the move cost on every other arc (a constant for new customers, who cannot stay).
+        var managerTierBase = profiles;
         var managerBase = managerTierBase + (managers * tiers);
         var unplacedNode = managerBase + managers;
         var sink = unplacedNode + 1;
-        var newBase = sink + 1;
         var unplacedUnit = checked((2 * (p.MaxSingleGain + moveCost)) + 2);
-        var leaverPenaltyBase = (long)p.Bands + 1;
-        var keeperPenaltyBase = (2L * p.Bands) + 1;
 
         using var flow = new MinCostFlow();
         var stayArcs = new int[classMembers.Count];
-        var moveArcs = new int[classMembers.Count];
-        var classUnplacedArcs = new int[classMembers.Count];
+        var leavers = new long[profiles];
+        var keepers = new long[profiles];
         for (var c = 0; c < classMembers.Count; c++)
         {
             var (k, m) = classKeys[c];
             var n = classMembers[c].Count;
             var first = classMembers[c][0];
             var t = p.Tier[first];
-            flow.SetNodeSupply(classBase + c, n);
-            stayArcs[c] = tierCap[(m * tiers) + t] > 0
-                ? flow.AddArcWithCapacityAndUnitCost(classBase + c, managerTierBase + (m * tiers) + t, n, p.SkillCost(first, m) + p.SeniorityCost(p.Band[first], m))
-                : -1;
-            moveArcs[c] = flow.AddArcWithCapacityAndUnitCost(classBase + c, k, n, moveCost);
+            if (overCapacity[m])
+            {
+                leavers[k] += n;
+            }
+            else
+            {
+                keepers[k] += n;
+            }
 
-            // A current customer is left out only after every new one, and one whose manager has room for them only after
-            // every customer of an over-capacity manager: dropping an existing relationship to make room for someone
-            // else would be a move the move cost cannot price.
-            var penaltyBase = overCapacity[m] ? leaverPenaltyBase : keeperPenaltyBase;
-            classUnplacedArcs[c] = flow.AddArcWithCapacityAndUnitCost(classBase + c, unplacedNode, n, checked(unplacedUnit * (penaltyBase + p.Band[first])));
+            stayArcs[c] = tierCap[(m * tiers) + t] > 0
+                ? flow.AddArcWithCapacityAndUnitCost(k, managerTierBase + (m * tiers) + t, n, p.SkillCost(first, m) + p.SeniorityCost(p.Band[first], m))
+                : -1;
         }
 
         var profileArcs = new List<(int Arc, int Manager)>[profiles];
-        var unplacedArcs = new int[profiles];
-        var newArcs = new int[profiles];
+        var unplacedArcs = new int[profiles * 3];
         for (var k = 0; k < profiles; k++)
         {
             var first = profileFirst[k];
             var t = p.Tier[first];
+            var band = p.Band[first];
             var newcomers = profileMembers[k].Count;
-            flow.SetNodeSupply(newBase + k, newcomers);
-            newArcs[k] = flow.AddArcWithCapacityAndUnitCost(newBase + k, k, newcomers, 0);
+            flow.SetNodeSupply(k, newcomers + leavers[k] + keepers[k]);
             profileArcs[k] = new List<(int, int)>(managers);
             for (var m = 0; m < managers; m++)
             {
                 var cap = tierCap[(m * tiers) + t];
                 if (cap > 0)
                 {
-                    profileArcs[k].Add((flow.AddArcWithCapacityAndUnitCost(k, managerTierBase + (m * tiers) + t, Math.Min(cap, total), p.SkillCost(first, m) + p.SeniorityCost(p.Band[first], m)), m));
+                    profileArcs[k].Add((flow.AddArcWithCapacityAndUnitCost(k, managerTierBase + (m * tiers) + t, Math.Min(cap, total), p.SkillCost(first, m) + p.SeniorityCost(band, m) + moveCost), m));
                 }
             }
 
-            // Leaving a higher band unplaced costs more, by more than any placement path costs, so capacity goes to priority first.
-            unplacedArcs[k] = flow.AddArcWithCapacityAndUnitCost(newBase + k, unplacedNode, newcomers, checked(unplacedUnit * (p.Band[first] + 1)));
+            // Leaving a customer unplaced costs more than any placement path, more for higher bands, more for a current
+            // customer than for any new one, and more for one whose manager has room than for an over-capacity
+            // manager's: an existing relationship is never dropped to make room for someone else, which would be a
+            // move the move cost cannot price. Increasing penalties make the solver use these arcs in this order.
+            unplacedArcs[3 * k] = flow.AddArcWithCapacityAndUnitCost(k, unplacedNode, newcomers, checked(moveCost + (unplacedUnit * (band + 1))));
+            unplacedArcs[(3 * k) + 1] = flow.AddArcWithCapacityAndUnitCost(k, unplacedNode, leavers[k], checked(moveCost + (unplacedUnit * (p.Bands + 1 + band))));
+            unplacedArcs[(3 * k) + 2] = flow.AddArcWithCapacityAndUnitCost(k, unplacedNode, keepers[k], checked(moveCost + (unplacedUnit * ((2 * p.Bands) + 1 + band))));
         }
 
         for (var m = 0; m < managers; m++)
@@ -235,13 +238,16 @@ internal static class FlowSolver
             throw new InvalidOperationException(Check.Invariant($"The min-cost flow solver returned {status} on a network that always has a feasible flow (every customer can go unplaced); this is a defect, please report it with the input sizes: {pending.Count} customers, {managers} managers."));
         }
 
-        var pools = new List<int>[profiles];
+        // Identities: the highest priorities of a class stay; in each unplaced group the lowest priorities are left
+        // out; everyone else is handed to the profile's manager arcs in priority order.
+        var newcomerPools = new List<int>[profiles];
+        var leaverPools = new List<int>[profiles];
+        var keeperPools = new List<int>[profiles];
         for (var k = 0; k < profiles; k++)
         {
-            // The highest-priority newcomers enter the profile; the rest are left unplaced.
-            var newcomers = profileMembers[k];
-            SortByPriority(p, newcomers);
-            pools[k] = newcomers.GetRange(0, (int)flow.Flow(newArcs[k]));
+            newcomerPools[k] = profileMembers[k];
+            leaverPools[k] = [];
+            keeperPools[k] = [];
         }
 
         for (var c = 0; c < classMembers.Count; c++)
@@ -249,10 +255,8 @@ internal static class FlowSolver
             var members = classMembers[c];
             SortByPriority(p, members);
             var (k, m) = classKeys[c];
-            // Highest priorities stay, the next ones move, the lowest are left unplaced.
             var stay = stayArcs[c] >= 0 ? (int)flow.Flow(stayArcs[c]) : 0;
-            var move = (int)flow.Flow(moveArcs[c]);
-            for (var j = 0; j < stay + move; j++)
+            for (var j = 0; j < members.Count; j++)
             {
                 if (j < stay)
                 {
@@ -260,14 +264,20 @@ internal static class FlowSolver
                 }
                 else
                 {
-                    pools[k].Add(members[j]);
+                    (overCapacity[m] ? leaverPools[k] : keeperPools[k]).Add(members[j]);
                 }
             }
         }
 
+        var newcomersPlaced = 0L;
         for (var k = 0; k < profiles; k++)
         {
-            var pool = pools[k];
+            var pool = new List<int>();
+            var newcomersLeft = (int)flow.Flow(unplacedArcs[3 * k]);
+            newcomersPlaced += newcomerPools[k].Count - newcomersLeft;
+            Keep(p, newcomerPools[k], newcomersLeft, pool);
+            Keep(p, leaverPools[k], (int)flow.Flow(unplacedArcs[(3 * k) + 1]), pool);
+            Keep(p, keeperPools[k], (int)flow.Flow(unplacedArcs[(3 * k) + 2]), pool);
             SortByPriority(p, pool);
             var next = 0;
             foreach (var (arc, m) in profileArcs[k])
@@ -279,18 +289,24 @@ internal static class FlowSolver
             }
         }
 
-        var cost = flow.OptimalCost();
-        for (var k = 0; k < profiles; k++)
+        // The objective without the unplaced penalties and without the move cost the network charges new customers.
+        var cost = flow.OptimalCost() - (newcomersPlaced * moveCost);
+        for (var a = 0; a < unplacedArcs.Length; a++)
         {
-            cost -= flow.Flow(unplacedArcs[k]) * flow.UnitCost(unplacedArcs[k]);
-        }
-
-        for (var c = 0; c < classMembers.Count; c++)
-        {
-            cost -= flow.Flow(classUnplacedArcs[c]) * flow.UnitCost(classUnplacedArcs[c]);
+            cost -= flow.Flow(unplacedArcs[a]) * flow.UnitCost(unplacedArcs[a]);
         }
 
         return cost;
+    }
+
+    /// <summary>Adds all but the <paramref name="left"/> lowest-priority members to <paramref name="pool"/>.</summary>
+    private static void Keep(AllocationProblem p, List<int> members, int left, List<int> pool)
+    {
+        SortByPriority(p, members);
+        for (var j = 0; j < members.Count - left; j++)
+        {
+            pool.Add(members[j]);
+        }
     }
 
     private static void Place(AllocationProblem p, int i, int m, int[] managerOf, long[] placedCount, long[] placedUnits, long[] placedByTier)
