@@ -42,7 +42,10 @@ namespace CustomerValue.Allocation;
 /// <b>Stability.</b> Staying costs nothing extra; a move costs <see cref="AllocationOptions.MoveCost"/>, so a customer
 /// moves only when the move saves more in the other terms. When <see cref="AllocationOptions.MaxMoves"/> is set and the
 /// plan makes more voluntary moves, the move cost is doubled and the problem solved again (a Lagrangian price on the
-/// cap) until it fits; above twice the largest single-customer saving no voluntary move pays off.
+/// cap) until it fits, then bisected to the smallest such cost. Moves that make room for a customer who would otherwise
+/// be unplaced save more than any move cost; when even the largest move cost leaves too many voluntary moves, every
+/// current customer whose manager has room is kept (highest priority first) and only new customers and those who do
+/// not fit are placed, so the cap always holds.
 /// </para>
 /// <para>
 /// <b>Determinism.</b> Customers and managers are sorted by id (ordinal) before the graph is built, and customers of a

@@ -16,7 +16,14 @@ internal static class FlowSolver
     private static readonly long[] PieceMultipliers = [1, 2, 4];
     private const long LastPieceMultiplier = 8;
 
-    public static FlowOutcome Solve(AllocationProblem p, long moveCost)
+    /// <summary>Solves the allocation.</summary>
+    /// <param name="p">The problem.</param>
+    /// <param name="moveCost">The move cost to solve with.</param>
+    /// <param name="keepCurrent">
+    /// Whether to keep, before solving, every current customer their manager has room for (highest priority first),
+    /// so the only moves are of customers who do not fit: the strict form of a zero cap on voluntary moves.
+    /// </param>
+    public static FlowOutcome Solve(AllocationProblem p, long moveCost, bool keepCurrent = false)
     {
         var managerOf = new int[p.Count];
         Array.Fill(managerOf, -1);
@@ -31,9 +38,30 @@ internal static class FlowSolver
             pending.Add(i);
         }
 
+        if (keepCurrent)
+        {
+            var current = pending.FindAll(i => p.Current[i] >= 0);
+            SortByPriority(p, current);
+            foreach (var i in current)
+            {
+                var m = p.Current[i];
+                if (placedCount[m] < p.MaxCustomers[m] && (p.MaxUnits[m] == long.MaxValue || placedUnits[m] + p.Units[i] <= p.MaxUnits[m]))
+                {
+                    Place(p, i, m, managerOf, placedCount, placedUnits, placedByTier);
+                    cost += p.SkillCost(i, m) + p.SeniorityCost(p.Band[i], m);
+                }
+                else
+                {
+                    forced[(m * p.TierCount) + p.Tier[i]]++;
+                }
+            }
+
+            pending = Unplaced(pending, managerOf, -1);
+        }
+
         if (pending.Count > 0)
         {
-            cost = SolveRound(p, moveCost, pending, managerOf, placedCount, placedUnits, placedByTier, forced);
+            cost = checked(cost + SolveRound(p, moveCost, pending, managerOf, placedCount, placedUnits, placedByTier, keepCurrent ? null : forced));
             pending = Unplaced(pending, managerOf, -1);
         }
 

@@ -33,6 +33,13 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
         if (options.MaxMoves is { } cap && Voluntary(problem, outcome) > cap)
         {
             (moveCost, outcome) = EnforceMoveCap(problem, cap, Math.Max(1, moveCost));
+
+            // Moves that make room for customers who would otherwise be unplaced save more than any move cost; then
+            // the cap is kept strictly by keeping every current customer who fits.
+            if (Voluntary(problem, outcome) > cap)
+            {
+                outcome = FlowSolver.Solve(problem, moveCost, keepCurrent: true);
+            }
         }
 
         for (var j = 0; j < problem.Count; j++)
@@ -47,7 +54,7 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
 
     /// <summary>
     /// Finds the smallest move cost at which the plan's voluntary moves fit the cap: doubling to bracket it, then
-    /// bisection. Above twice the largest single-customer saving no voluntary move pays off, so the search ends there.
+    /// bisection, up to twice the largest single-customer saving, above which only moves that make room for others pay.
     /// </summary>
     private static (long MoveCost, FlowOutcome Outcome) EnforceMoveCap(AllocationProblem problem, long cap, long start)
     {
