@@ -9,6 +9,11 @@ var summary = CustomerSummaries.FromTransactions(transactions, new SummaryOption
 var pipeline = new CustomerPipelineBuilder()
     .AddRfmScores()
     .AddSegments()
+    .AddClv()                                   // BG/NBD + Gamma-Gamma: P(alive), expected purchases, 12-month CLV
+    .AddAbcTiers(new AbcTierOptions { ValueColumn = ColumnNames.Clv })
+    .AddLowValueDetection()
+    .AddPriority()
+    .AddPriorityRank()
     .Build();
 var model = pipeline.Fit(summary.Customers);
 var scored = model.Score(summary.Customers);
@@ -16,11 +21,23 @@ var scored = model.Score(summary.Customers);
 Print($"Summarised {summary.TransactionsRead} transactions ({summary.Issues.Count} excluded) of {scored.Count} customers as of {asOf:yyyy-MM-dd}.");
 Print($"Fitted model:\n{model}");
 
-Print($"{"customer",-9} {"recency",7} {"orders",6} {"revenue",9}  R F M  {"score",5}  segment");
-foreach (var row in scored.Rows().OrderByDescending(r => r.GetNumber(ColumnNames.RfmScore)).ThenBy(r => r.CustomerId, StringComparer.Ordinal).Take(15))
+Print($"Top 15 by priority:\n{"rank",4} {"customer",-9} {"recency",7} {"orders",6} {"revenue",9}  R F M  {"P(alive)",8} {"CLV",8} tier  {"status",-10} {"quadrant",-9}  segment");
+foreach (var row in scored.Rows().OrderBy(r => r.GetNumber(ColumnNames.PriorityRank)).Take(15))
 {
     var (r, f, m) = (row.GetScore(ColumnNames.RecencyScore), row.GetScore(ColumnNames.FrequencyScore), row.GetScore(ColumnNames.MonetaryScore));
-    Print($"{row.CustomerId,-9} {row.GetNumber(ColumnNames.RecencyDays),7} {row.GetNumber(ColumnNames.Orders),6} {row.GetNumber(ColumnNames.Revenue),9:F2}  {r} {f} {m}  {row.GetNumber(ColumnNames.RfmScore),5:F2}  {row.GetText(ColumnNames.Segment)}");
+    Print($"{row.GetNumber(ColumnNames.PriorityRank),4} {row.CustomerId,-9} {row.GetNumber(ColumnNames.RecencyDays),7} {row.GetNumber(ColumnNames.Orders),6} {row.GetNumber(ColumnNames.Revenue),9:F2}  {r} {f} {m}  {row.GetNumber(ColumnNames.ProbabilityAlive),8:F3} {row.GetNumber(ColumnNames.Clv),8:F2} {row.GetText(ColumnNames.Tier),-4}  {row.GetText(ColumnNames.ValueStatus),-10} {row.GetText(ColumnNames.Quadrant),-9}  {row.GetText(ColumnNames.Segment)}");
+}
+
+Print($"\n{"tier",-10} {"customers",9} {"share",6} {"CLV",10} {"share",6}");
+foreach (var line in TierSummary.Create(scored, valueColumn: ColumnNames.Clv).Rows)
+{
+    Print($"{line.Tier,-10} {line.Customers,9} {line.CustomerShare,6:P0} {line.Value,10:F2} {line.ValueShare,6:P0}");
+}
+
+Print($"\n{"status",-10} {"customers",9} {"revenue share",13}  service");
+foreach (var line in LowValueSummary.Create(scored).Rows)
+{
+    Print($"{line.Status,-10} {line.Customers,9} {line.ValueShare,13:P0}  {line.Recommendation}");
 }
 
 Print($"\n{"segment",-28} {"customers",9} {"orders",6} {"revenue",10} {"AOV",7} {"share",6}");
@@ -40,7 +57,7 @@ static List<Transaction> SampleLog(int customers, int seed)
     {
         var id = "C-" + c.ToString("D5", CultureInfo.InvariantCulture);
         var orders = 1 + (int)(-Math.Log(1 - random.NextDouble()) * (c % 5 == 0 ? 8 : 2));
-        var lastDay = random.Next(540);
+        var lastDay = 546 - (int)(random.NextDouble() * random.NextDouble() * 540);
         for (var o = 0; o < orders; o++)
         {
             var date = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays(random.Next(lastDay + 1));
