@@ -101,7 +101,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
     }
 
     // A static method over spans (not a closure over arrays), so the JIT keeps every input in registers.
-    internal static void ScoreRange(
+    private static void ScoreRange(
         in RowSettings k,
         PercentileTable table,
         ReadOnlySpan<double> v,
@@ -334,7 +334,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         => (factor > 0) & (factor >= threshold) & (weight > 0) ? flag : 0;
 
     /// <summary>The scalar settings of the scoring loop, precomputed once (weights normalised, reciprocals of the saturation spans).</summary>
-    internal readonly struct RowSettings(PriorityOptions o, double medianInterval)
+    private readonly struct RowSettings(PriorityOptions o, double medianInterval)
     {
         public double MedianInterval { get; } = medianInterval;
 

@@ -108,6 +108,7 @@ internal sealed class PercentileTable
     }
 
     /// <summary>Returns the percentile of <paramref name="value"/>, 0..1 (0 below the fitted minimum, 1 above the maximum).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double Percentile(double value)
     {
         var values = _values;

@@ -115,27 +115,10 @@ public static class PriorityRanking
         var priority = scored.GetNumeric(ColumnNames.Priority);
         var ids = scored.IdArray;
         var n = scored.Count;
-        if (category is not null && missingGroup >= 0)
-        {
-            // Missing managers must reach their own group, so the codes cannot be read in place.
-            codes = Remap(category.Codes, missingGroup);
-            category = null;
-        }
-        else if (missingGroup >= 0)
-        {
-            for (var i = 0; i < codes.Length; i++)
-            {
-                if (codes[i] < 0)
-                {
-                    codes[i] = missingGroup;
-                }
-            }
-        }
-
         if (n < ParallelThreshold)
         {
             var single = new TopSelection(groups, capacity, priority, ids);
-            single.OfferRange(0, n, category is null ? codes : category.Codes);
+            single.OfferRange(0, n, category is null ? codes : category.Codes, missingGroup);
             return single;
         }
 
@@ -144,21 +127,10 @@ public static class PriorityRanking
         var first = new TopSelection(groups, capacity, priority, ids);
         var second = new TopSelection(groups, capacity, priority, ids);
         Parallel.Invoke(
-            () => first.OfferRange(0, half, category is null ? codes : category.Codes),
-            () => second.OfferRange(half, n, category is null ? codes : category.Codes));
+            () => first.OfferRange(0, half, category is null ? codes : category.Codes, missingGroup),
+            () => second.OfferRange(half, n, category is null ? codes : category.Codes, missingGroup));
         first.Merge(second);
         return first;
-    }
-
-    private static int[] Remap(ReadOnlySpan<int> codes, int missingGroup)
-    {
-        var result = new int[codes.Length];
-        for (var i = 0; i < codes.Length; i++)
-        {
-            result[i] = codes[i] < 0 ? missingGroup : codes[i];
-        }
-
-        return result;
     }
 
     private static (IReadOnlyList<string> Managers, CategoryColumn? Category, int[] Codes) ManagerCodes(FrameColumn column)

@@ -51,9 +51,9 @@ internal sealed class ReasonContributions
         var o = _o;
         var others = 0.0;
         var otherWeights = 0.0;
-        var complaints = Factor(_complaints, row, o.ComplaintsWeight, f => UrgencyFactors.Complaints(f, o.ComplaintSaturation), ref others, ref otherWeights);
-        var satisfaction = Factor(_satisfaction, row, o.SatisfactionWeight, f => UrgencyFactors.LowSatisfaction(f, o.SatisfactionThreshold, o.SatisfactionFloor), ref others, ref otherWeights);
-        var pAlive = Factor(_pAlive, row, o.PAliveWeight, UrgencyFactors.FallingPAlive, ref others, ref otherWeights);
+        var complaints = Factor(_complaints is null ? double.NaN : UrgencyFactors.Complaints(_complaints[row], o.ComplaintSaturation), o.ComplaintsWeight, ref others, ref otherWeights);
+        var satisfaction = Factor(_satisfaction is null ? double.NaN : UrgencyFactors.LowSatisfaction(_satisfaction[row], o.SatisfactionThreshold, o.SatisfactionFloor), o.SatisfactionWeight, ref others, ref otherWeights);
+        var pAlive = Factor(_pAlive is null ? double.NaN : UrgencyFactors.FallingPAlive(_pAlive[row]), o.PAliveWeight, ref others, ref otherWeights);
 
         var urgency = _urgency[row];
         var overdue = double.NaN;
@@ -79,18 +79,33 @@ internal sealed class ReasonContributions
         AddIf(reasons, flags, FittedPriorityStage.LowSatisfactionFlag, PriorityReasonNames.LowSatisfaction, Share(satisfaction, o.SatisfactionWeight, weights));
         AddIf(reasons, flags, FittedPriorityStage.FallingPAliveFlag, PriorityReasonNames.FallingPAlive, Share(pAlive, o.PAliveWeight, weights));
 
-        // Stable sort: equal contributions keep the flag order. Rounding hides the last-bit noise of the recovered factor.
-        return [.. reasons.OrderByDescending(r => Math.Round(r.Contribution, 12))];
+        // Insertion sort (at most five reasons), stable: equal contributions keep the flag order. Rounding hides the
+        // last-bit noise of a recovered overdue factor.
+        var sorted = reasons.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var item = sorted[i];
+            var key = Math.Round(item.Contribution, 12);
+            var j = i - 1;
+            while (j >= 0 && Math.Round(sorted[j].Contribution, 12) < key)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = item;
+        }
+
+        return sorted;
     }
 
-    private static double Factor(NumericColumn? column, int row, double weight, Func<double, double> factor, ref double sum, ref double weights)
+    private static double Factor(double f, double weight, ref double sum, ref double weights)
     {
-        if (column is null || !(weight > 0))
+        if (!(weight > 0))
         {
             return double.NaN;
         }
 
-        var f = factor(column[row]);
         if (!double.IsNaN(f))
         {
             sum += weight * f;

@@ -23,8 +23,11 @@ internal sealed class TopSelection
         _ids = ids;
     }
 
-    /// <summary>Offers rows start..end, each to the heap of its group (<paramref name="groups"/>: empty = one group; a negative group is skipped).</summary>
-    public void OfferRange(int start, int end, ReadOnlySpan<int> groups)
+    /// <summary>
+    /// Offers rows start..end, each to the heap of its group (<paramref name="groups"/>: empty = one group); a negative
+    /// group goes to <paramref name="missingGroup"/>, or is skipped when that is negative.
+    /// </summary>
+    public void OfferRange(int start, int end, ReadOnlySpan<int> groups, int missingGroup)
     {
         var priority = _priority.Values;
         var single = groups.IsEmpty;
@@ -33,7 +36,12 @@ internal sealed class TopSelection
             var g = single ? 0 : groups[i];
             if (g < 0)
             {
-                continue;
+                if (missingGroup < 0)
+                {
+                    continue;
+                }
+
+                g = missingGroup;
             }
 
             // Fast rejection: a full heap keeps only rows that come before its root (a NaN on either side takes the full comparison).

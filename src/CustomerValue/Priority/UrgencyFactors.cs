@@ -23,11 +23,6 @@ internal static class UrgencyFactors
     public static double Overdue(double recency, double interval, double saturation)
         => double.IsNaN(recency) || double.IsNaN(interval) ? double.NaN : Clamp(((recency / interval) - 1) / (saturation - 1));
 
-    /// <summary>The overdue factor with the reciprocal 1 / (saturation - 1) precomputed, for the scoring loop.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static double OverdueFast(double recency, double interval, double inverseSpan)
-        => double.IsNaN(recency) || double.IsNaN(interval) ? double.NaN : Clamp(((recency / interval) - 1) * inverseSpan);
-
     public static double Complaints(double complaints, double saturation) => double.IsNaN(complaints) ? double.NaN : Clamp(complaints / saturation);
 
     public static double LowSatisfaction(double satisfaction, double threshold, double floor)
