@@ -20,7 +20,7 @@ internal static class KnownProducers
         [ColumnNames.Importance] = "AddPriority()",
         [ColumnNames.Urgency] = "AddPriority()",
         [ColumnNames.Priority] = "AddPriority()",
-        [ColumnNames.PriorityRank] = "AddPriority()",
+        [ColumnNames.PriorityRank] = "AddPriorityRank()",
         [ColumnNames.Quadrant] = "AddPriority()",
         [ColumnNames.PriorityReasons] = "AddPriority()",
         [ColumnNames.LowValueCriteria] = "AddLowValueDetection()",
