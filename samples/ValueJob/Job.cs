@@ -24,7 +24,7 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         var import = ReadTransactions(input);
         var attributes = attributesFile is null ? null : ReadAttributes(attributesFile);
         var population = attributes is null ? import.Summary.Customers : import.Summary.Customers.Join(attributes.Customers);
-        var model = BuildPipeline().Fit(population);
+        var (model, clvNote) = Fit(population);
         var scored = model.Score(population);
         var pareto = Charts.Pareto(scored);
 
@@ -39,6 +39,9 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         PrintModel(model);
         PrintSegments(scored);
         PrintConcentration(pareto);
+        PrintTiers(scored);
+        PrintLowValue(scored);
+        PrintTopPriorities(scored, clvNote);
 
         WriteScored(scored);
         WriteRejects(import);
@@ -52,11 +55,25 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         return ExitCodes.Ok;
     }
 
-    private CustomerPipeline BuildPipeline()
+    // CLV models need enough repeat customers to fit; on a small or odd export the job still scores everything else
+    // and says why CLV is missing, rather than failing.
+    private (FittedPipeline Model, string? ClvNote) Fit(CustomerFrame population)
     {
         try
         {
-            return new CustomerPipelineBuilder()
+            return (BuildPipeline(withClv: true).Fit(population), null);
+        }
+        catch (Exception e) when (e is CustomerValue.Models.ModelConvergenceException or InvalidOperationException or ArgumentException)
+        {
+            return (BuildPipeline(withClv: false).Fit(population), "CLV left out: " + e.Message);
+        }
+    }
+
+    private CustomerPipeline BuildPipeline(bool withClv)
+    {
+        try
+        {
+            var builder = new CustomerPipelineBuilder()
                 .AddRfmScores(new RfmScoreOptions
                 {
                     Bins = options.Bins,
@@ -65,7 +82,18 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
                     FrequencyCutPoints = options.FrequencyCuts,
                     MonetaryCutPoints = options.MonetaryCuts,
                 })
-                .AddSegments(SegmentMaps.DefaultFor(options.Bins))
+                .AddSegments(SegmentMaps.DefaultFor(options.Bins));
+            if (withClv)
+            {
+                builder.AddClv();
+            }
+
+            return builder
+                .AddAbcTiers()
+                // The bundled customers.csv states potential on a 0..100 scale.
+                .AddLowValueDetection(new LowValueOptions { PotentialThreshold = 70 })
+                .AddPriority()
+                .AddPriorityRank()
                 .Build();
         }
         catch (ArgumentException e) when (options.Method == BinningMethod.FixedCutPoints)
@@ -207,6 +235,41 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
             {
                 Print($"  {stage.Name}: {key} = {value}");
             }
+        }
+    }
+
+    private void PrintTiers(CustomerFrame scored)
+    {
+        Print($"");
+        Print($"{"ABC tier (revenue)",-28} {"customers",9} {"share",6} {"revenue",13} {"share",6}");
+        foreach (var row in TierSummary.Create(scored).Rows)
+        {
+            Print($"{row.Tier,-28} {row.Customers,9:N0} {row.CustomerShare,6:P1} {row.Value,13:N2} {row.ValueShare,6:P1}");
+        }
+    }
+
+    private void PrintLowValue(CustomerFrame scored)
+    {
+        Print($"");
+        Print($"{"Value status",-28} {"customers",9} {"share",6} {"revenue",6}  service");
+        foreach (var row in LowValueSummary.Create(scored).Rows)
+        {
+            Print($"{row.Status,-28} {row.Customers,9:N0} {row.CustomerShare,6:P1} {row.ValueShare,6:P1}  {row.Recommendation}");
+        }
+    }
+
+    private void PrintTopPriorities(CustomerFrame scored, string? clvNote)
+    {
+        var clv = scored.Contains(ColumnNames.Clv);
+        Print($"");
+        Print($"Top 10 priorities{(clv ? string.Empty : " (" + clvNote + ")")}");
+        Print($"{"rank",4} {"customer",-10} {"revenue",11} {"P(alive)",8} {"CLV 12m",10} {"tier",-9} {"quadrant",-9} reasons");
+        foreach (var entry in PriorityRanking.Top(scored, 10))
+        {
+            var row = scored.GetRow(scored.IndexOf(entry.CustomerId));
+            var alive = clv ? row.GetNumber(ColumnNames.ProbabilityAlive).ToString("F3", CultureInfo.InvariantCulture) : "-";
+            var value = clv ? row.GetNumber(ColumnNames.Clv).ToString("N2", CultureInfo.InvariantCulture) : "-";
+            Print($"{entry.Rank,4} {entry.CustomerId,-10} {row.GetNumber(ColumnNames.Revenue),11:N2} {alive,8} {value,10} {row.GetText(ColumnNames.Tier),-9} {row.GetText(ColumnNames.Quadrant),-9} {row.GetText(ColumnNames.PriorityReasons)}");
         }
     }
 

@@ -104,8 +104,23 @@ public sealed class ValueJobBundledDataTests(BundledRunFixture fixture) : IClass
     {
         var model = FittedPipeline.FromJson(File.ReadAllText(Run.OutFile("model.json")));
 
-        Assert.Equal(["rfm", "segments"], model.Describe().Select(s => s.Name));
+        Assert.Equal(["rfm", "segments", "clv", "abc-tiers", "low-value", "priority", "priority-rank"], model.Describe().Select(s => s.Name));
         Assert.All(model.Describe()[0].Parameters, p => Assert.Contains($"rfm: {p.Key} = {p.Value}", Run.Stdout, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_BundledData_PrintsTiersStatusesAndTopPrioritiesForEveryCustomer()
+    {
+        var lines = Run.Stdout.Split('\n');
+        int Total(string header, string[] labels) => lines.SkipWhile(l => !l.StartsWith(header, StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => l.Length > 0)
+            .Where(l => labels.Any(label => l.StartsWith(label + " ", StringComparison.Ordinal)))
+            .Sum(l => int.Parse(l[28..38].Trim(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(5000, Total("ABC tier", ["A", "B", "C", "Valueless"]));
+        Assert.Equal(5000, Total("Value status", ["Valuable", "Low value", "Valueless", "Potential", "New"]));
+        var top = lines.SkipWhile(l => !l.StartsWith("Top 10 priorities", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.Length > 0).ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture)), top.Select(l => l[..4].Trim()));
     }
 
     [Theory]
