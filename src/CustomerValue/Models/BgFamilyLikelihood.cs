@@ -11,6 +11,23 @@ namespace CustomerValue.Models;
 /// </summary>
 internal static class BgFamilyLikelihood
 {
+    /// <summary>
+    /// Starting values: r = 1 and alpha matching the mean purchase rate, sum(x) / sum(T), so the search begins at the
+    /// right scale of alpha whatever the time unit; a = b = 1 (uniform dropout probability).
+    /// </summary>
+    public static double[] Start(SummaryRows rows)
+    {
+        double purchases = 0, exposure = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            purchases += rows.Weight[i] * rows.First[i];
+            exposure += rows.Weight[i] * rows.Third[i];
+        }
+
+        var alpha = purchases > 0 && exposure > 0 ? Math.Clamp(exposure / purchases, 1e-6, 1e6) : 1.0;
+        return [1.0, alpha, 1.0, 1.0];
+    }
+
     /// <summary>The weighted log-likelihood; when <paramref name="gradient"/> is not null it receives dLL/d(r, alpha, a, b).</summary>
     public static double Evaluate(SummaryRows rows, double[] p, double[]? gradient, bool dropAtFirstPurchase)
     {

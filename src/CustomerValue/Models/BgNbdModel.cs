@@ -69,7 +69,7 @@ public sealed class BgNbdModel : PurchaseModel
     {
         TimeUnits.Validate(timeUnit, nameof(timeUnit));
         var rows = SummaryRows.ForPurchases(frequency, recency, age, weights);
-        var result = MaximumLikelihood.Fit("BG/NBD", Names, [1.0, 1.0, 1.0, 1.0], (p, gradient) => BgFamilyLikelihood.Evaluate(rows, p, gradient, dropAtFirstPurchase: false), rows, options ?? ModelFitOptions.Default);
+        var result = MaximumLikelihood.Fit("BG/NBD", Names, BgFamilyLikelihood.Start(rows), (p, gradient) => BgFamilyLikelihood.Evaluate(rows, p, gradient, dropAtFirstPurchase: false), rows, options ?? ModelFitOptions.Default);
         return new BgNbdModel(timeUnit, result.Estimates(Names), result.Diagnostics);
     }
 

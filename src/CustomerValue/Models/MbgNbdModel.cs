@@ -69,7 +69,7 @@ public sealed class MbgNbdModel : PurchaseModel
     {
         TimeUnits.Validate(timeUnit, nameof(timeUnit));
         var rows = SummaryRows.ForPurchases(frequency, recency, age, weights);
-        var result = MaximumLikelihood.Fit("MBG/NBD", Names, [1.0, 1.0, 1.0, 1.0], (p, gradient) => BgFamilyLikelihood.Evaluate(rows, p, gradient, dropAtFirstPurchase: true), rows, options ?? ModelFitOptions.Default);
+        var result = MaximumLikelihood.Fit("MBG/NBD", Names, BgFamilyLikelihood.Start(rows), (p, gradient) => BgFamilyLikelihood.Evaluate(rows, p, gradient, dropAtFirstPurchase: true), rows, options ?? ModelFitOptions.Default);
         return new MbgNbdModel(timeUnit, result.Estimates(Names), result.Diagnostics);
     }
 
