@@ -4,9 +4,11 @@ using MathNet.Numerics.LinearAlgebra;
 namespace CustomerValue.Models;
 
 /// <summary>
-/// Deterministic maximum likelihood on log-parameters: BFGS with Armijo backtracking and central-difference
-/// gradients, then Newton steps on a finite-difference Hessian until the gradient is at rounding level.
-/// The Newton refinement is what makes the estimates agree to many digits whatever the start or input order.
+/// Deterministic maximum likelihood on log-parameters: BFGS with Armijo backtracking, then Newton steps on a
+/// finite-difference Hessian until the gradient is at rounding level. Models with an analytic gradient (BG/NBD,
+/// MBG/NBD) get it in every line-search evaluation and a Hessian from 2n gradient differences; the others use
+/// central differences of the value. The Newton refinement is what makes the estimates agree to many digits
+/// whatever the start or input order.
 /// </summary>
 internal static class MaximumLikelihood
 {
