@@ -72,36 +72,47 @@ public sealed class ParetoNbdModel : PurchaseModel
     {
         TimeUnits.Validate(timeUnit, nameof(timeUnit));
         var rows = SummaryRows.ForPurchases(frequency, recency, age, weights);
-        var result = MaximumLikelihood.Fit("Pareto/NBD", Names, [1.0, 1.0, 1.0, 1.0], p => LogLikelihood(rows, p), rows, options ?? ModelFitOptions.Default);
+        var result = MaximumLikelihood.Fit("Pareto/NBD", Names, [1.0, 1.0, 1.0, 1.0], LogLikelihoodOver(rows), rows, options ?? ModelFitOptions.Default);
         return new ParetoNbdModel(timeUnit, result.Estimates(Names), result.Diagnostics);
     }
 
     /// <summary>
-    /// The weighted log-likelihood, summed over fixed blocks of the sorted rows (in parallel when there are several)
-    /// and then over the blocks in order, so the result does not depend on the thread count or the input order.
+    /// The weighted log-likelihood of <paramref name="rows"/> as a function of the parameters, summed over fixed blocks
+    /// of the sorted rows (in parallel when there are several) and then over the blocks in order, so the result does not
+    /// depend on the thread count or the input order. Each block keeps its tail memo across evaluations, so one function
+    /// must not be called from two threads at once (the optimiser calls it sequentially).
     /// </summary>
-    internal static double LogLikelihood(SummaryRows rows, double[] p)
+    internal static Func<double[], double> LogLikelihoodOver(SummaryRows rows)
     {
         var blocks = (rows.Count + BlockSize - 1) / BlockSize;
-        if (blocks == 1)
+        var memos = new RowMemo[blocks];
+        for (var b = 0; b < blocks; b++)
         {
-            return LogLikelihood(rows, p, 0, rows.Count);
+            memos[b] = new RowMemo();
         }
 
         var partial = new double[blocks];
-        Parallel.For(0, blocks, b => partial[b] = LogLikelihood(rows, p, b * BlockSize, Math.Min(rows.Count, (b + 1) * BlockSize)));
-        var total = 0.0;
-        foreach (var value in partial)
+        return p =>
         {
-            total += value;
-        }
+            if (blocks == 1)
+            {
+                return LogLikelihood(rows, p, 0, rows.Count, memos[0]);
+            }
 
-        return total;
+            Parallel.For(0, blocks, b => partial[b] = LogLikelihood(rows, p, b * BlockSize, Math.Min(rows.Count, (b + 1) * BlockSize), memos[b]));
+            var total = 0.0;
+            foreach (var value in partial)
+            {
+                total += value;
+            }
+
+            return total;
+        };
     }
 
     private const int BlockSize = 8192;
 
-    private static double LogLikelihood(SummaryRows rows, double[] p, int start, int end)
+    private static double LogLikelihood(SummaryRows rows, double[] p, int start, int end, RowMemo tails)
     {
         double r = p[0], alpha = p[1], s = p[2], beta = p[3];
         var head = (r * Math.Log(alpha)) + (s * Math.Log(beta)) - SpecialMath.GammaLn(r);
@@ -114,8 +125,9 @@ public sealed class ParetoNbdModel : PurchaseModel
         var lnGammaRx = 0.0;
         var total = 0.0;
 
-        // The tail integral depends on (x, y) only, and recencies and ages repeat across many rows of the same frequency.
-        var tails = new RowMemo();
+        // The tail integral depends on (x, y) only, and recencies and ages repeat across many rows of the same frequency;
+        // the memo holds values for the previous parameters, so it starts empty.
+        tails.Clear();
         for (var i = start; i < end; i++)
         {
             var xi = x[i];

@@ -16,7 +16,10 @@ internal sealed class RowMemo
     private readonly double[] _third = new double[1 << Bits];
     private readonly double[] _value = new double[1 << Bits];
 
-    public RowMemo()
+    public RowMemo() => Clear();
+
+    /// <summary>Forgets every entry (for a function whose parameters changed).</summary>
+    public void Clear()
     {
         // NaN never equals itself, so empty slots never match a (validated, finite) key.
         Array.Fill(_first, double.NaN);
