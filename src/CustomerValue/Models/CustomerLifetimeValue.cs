@@ -44,7 +44,12 @@ public static class CustomerLifetimeValue
         SummaryRows.CheckPurchaseRow(0, frequency, recency, age);
         CheckSpend(0, expectedSpend);
         var (ends, factors) = ClvOptions.Schedule(options, model.TimeUnit);
-        return Value(model, frequency, recency, age, expectedSpend, ends, factors);
+        if (expectedSpend == 0 || ends.Length == 0)
+        {
+            return 0.0;
+        }
+
+        return expectedSpend * model.ProbabilityAliveCore(frequency, recency, age) * DiscountedActivePurchases(model, frequency, age, ends, factors);
     }
 
     /// <summary>Computes the CLV of many customers with spend from a Gamma-Gamma model; allocates nothing per customer.</summary>
@@ -69,12 +74,13 @@ public static class CustomerLifetimeValue
         CheckLength(n, monetaryValue.Length, nameof(monetaryValue));
         CheckLength(n, result.Length, nameof(result));
         var (ends, factors) = ClvOptions.Schedule(options, model.TimeUnit);
+        var memo = new Memo(model, ends, factors);
         for (var i = 0; i < n; i++)
         {
             SummaryRows.CheckPurchaseRow(i, frequency[i], recency[i], age[i]);
             GammaGammaModel.CheckRow(i, frequency[i], monetaryValue[i]);
             var expected = spend.SpendCore(frequency[i], monetaryValue[i]);
-            result[i] = Value(model, frequency[i], recency[i], age[i], expected, ends, factors);
+            result[i] = memo.Value(frequency[i], recency[i], age[i], expected);
         }
     }
 
@@ -97,21 +103,18 @@ public static class CustomerLifetimeValue
         CheckLength(n, expectedSpend.Length, nameof(expectedSpend));
         CheckLength(n, result.Length, nameof(result));
         var (ends, factors) = ClvOptions.Schedule(options, model.TimeUnit);
+        var memo = new Memo(model, ends, factors);
         for (var i = 0; i < n; i++)
         {
             SummaryRows.CheckPurchaseRow(i, frequency[i], recency[i], age[i]);
             CheckSpend(i, expectedSpend[i]);
-            result[i] = Value(model, frequency[i], recency[i], age[i], expectedSpend[i], ends, factors);
+            result[i] = memo.Value(frequency[i], recency[i], age[i], expectedSpend[i]);
         }
     }
 
-    private static double Value(PurchaseModel model, double x, double tx, double age, double spend, double[] ends, double[] factors)
+    /// <summary>The discounted sum over sub-periods of the expected purchases of an active customer; depends on (x, T) only.</summary>
+    private static double DiscountedActivePurchases(PurchaseModel model, double x, double age, double[] ends, double[] factors)
     {
-        if (spend == 0 || ends.Length == 0)
-        {
-            return 0.0;
-        }
-
         var previous = 0.0;
         var sum = 0.0;
         for (var k = 0; k < ends.Length; k++)
@@ -121,7 +124,7 @@ public static class CustomerLifetimeValue
             previous = current;
         }
 
-        return spend * model.ProbabilityAliveCore(x, tx, age) * sum;
+        return sum;
     }
 
     private static void CheckSpend(int i, double spend)
@@ -137,6 +140,32 @@ public static class CustomerLifetimeValue
         if (length != n)
         {
             throw new ArgumentException(Guard.Invariant($"The span must have one element per customer ({n}); it has {length}."), name);
+        }
+    }
+
+    /// <summary>
+    /// Batch CLV: the per-step sum depends only on (x, T) and P(alive) only on (x, t_x, T), so each is computed once per
+    /// distinct summary and reused, with the same arithmetic as <see cref="Compute(PurchaseModel, double, double, double, double, ClvOptions)"/>.
+    /// </summary>
+    private sealed class Memo(PurchaseModel model, double[] ends, double[] factors)
+    {
+        private readonly RowMemo _alive = new();
+        private readonly RowMemo _steps = new();
+
+        public double Value(double x, double tx, double age, double spend)
+        {
+            if (spend == 0 || ends.Length == 0)
+            {
+                return 0.0;
+            }
+
+            if (!_steps.TryGet(x, age, 0.0, out var sum, out var slot))
+            {
+                sum = DiscountedActivePurchases(model, x, age, ends, factors);
+                _steps.Store(slot, x, age, 0.0, sum);
+            }
+
+            return spend * model.MemoProbabilityAlive(_alive, x, tx, age) * sum;
         }
     }
 }

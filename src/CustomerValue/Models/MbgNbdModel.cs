@@ -69,42 +69,8 @@ public sealed class MbgNbdModel : PurchaseModel
     {
         TimeUnits.Validate(timeUnit, nameof(timeUnit));
         var rows = SummaryRows.ForPurchases(frequency, recency, age, weights);
-        var result = MaximumLikelihood.Fit("MBG/NBD", Names, [1.0, 1.0, 1.0, 1.0], p => LogLikelihood(rows, p), rows, options ?? ModelFitOptions.Default);
+        var result = MaximumLikelihood.Fit("MBG/NBD", Names, BgFamilyLikelihood.Start(rows), (p, gradient) => BgFamilyLikelihood.Evaluate(rows, p, gradient, dropAtFirstPurchase: true), rows, options ?? ModelFitOptions.Default);
         return new MbgNbdModel(timeUnit, result.Estimates(Names), result.Diagnostics);
-    }
-
-    internal static double LogLikelihood(SummaryRows rows, double[] p)
-    {
-        double r = p[0], alpha = p[1], a = p[2], b = p[3];
-        var lnAlpha = Math.Log(alpha);
-        var lnBetaAb = SpecialMath.BetaLn(a, b);
-        var lnGammaR = SpecialMath.GammaLn(r);
-        var x = rows.First;
-        var tx = rows.Second;
-        var age = rows.Third;
-        var w = rows.Weight;
-        var currentX = double.NaN;
-        double common = 0, survive = 0, drop = 0;
-        var total = 0.0;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var xi = x[i];
-            if (xi != currentX)
-            {
-                // Rows are sorted by frequency, so the gamma and beta functions are evaluated once per distinct value.
-                currentX = xi;
-                common = SpecialMath.GammaLn(r + xi) - lnGammaR + (r * lnAlpha);
-                survive = SpecialMath.BetaLn(a, b + xi + 1) - lnBetaAb;
-                drop = SpecialMath.BetaLn(a + 1, b + xi) - lnBetaAb;
-            }
-
-            var rx = r + xi;
-            var first = survive - (rx * Math.Log(alpha + age[i]));
-            var value = SpecialMath.LogSumExp(first, drop - (rx * Math.Log(alpha + tx[i])));
-            total += w[i] * (common + value);
-        }
-
-        return total;
     }
 
     internal override double ProbabilityAliveCore(double x, double tx, double age)

@@ -72,11 +72,47 @@ public sealed class ParetoNbdModel : PurchaseModel
     {
         TimeUnits.Validate(timeUnit, nameof(timeUnit));
         var rows = SummaryRows.ForPurchases(frequency, recency, age, weights);
-        var result = MaximumLikelihood.Fit("Pareto/NBD", Names, [1.0, 1.0, 1.0, 1.0], p => LogLikelihood(rows, p), rows, options ?? ModelFitOptions.Default);
+        var result = MaximumLikelihood.Fit("Pareto/NBD", Names, [1.0, 1.0, 1.0, 1.0], LogLikelihoodOver(rows), rows, options ?? ModelFitOptions.Default);
         return new ParetoNbdModel(timeUnit, result.Estimates(Names), result.Diagnostics);
     }
 
-    internal static double LogLikelihood(SummaryRows rows, double[] p)
+    /// <summary>
+    /// The weighted log-likelihood of <paramref name="rows"/> as a function of the parameters, summed over fixed blocks
+    /// of the sorted rows (in parallel when there are several) and then over the blocks in order, so the result does not
+    /// depend on the thread count or the input order. Each block keeps its tail memo across evaluations, so one function
+    /// must not be called from two threads at once (the optimiser calls it sequentially).
+    /// </summary>
+    internal static Func<double[], double> LogLikelihoodOver(SummaryRows rows)
+    {
+        var blocks = (rows.Count + BlockSize - 1) / BlockSize;
+        var memos = new RowMemo[blocks];
+        for (var b = 0; b < blocks; b++)
+        {
+            memos[b] = new RowMemo();
+        }
+
+        var partial = new double[blocks];
+        return p =>
+        {
+            if (blocks == 1)
+            {
+                return LogLikelihood(rows, p, 0, rows.Count, memos[0]);
+            }
+
+            Parallel.For(0, blocks, b => partial[b] = LogLikelihood(rows, p, b * BlockSize, Math.Min(rows.Count, (b + 1) * BlockSize), memos[b]));
+            var total = 0.0;
+            foreach (var value in partial)
+            {
+                total += value;
+            }
+
+            return total;
+        };
+    }
+
+    private const int BlockSize = 8192;
+
+    private static double LogLikelihood(SummaryRows rows, double[] p, int start, int end, RowMemo tails)
     {
         double r = p[0], alpha = p[1], s = p[2], beta = p[3];
         var head = (r * Math.Log(alpha)) + (s * Math.Log(beta)) - SpecialMath.GammaLn(r);
@@ -88,7 +124,11 @@ public sealed class ParetoNbdModel : PurchaseModel
         var currentX = double.NaN;
         var lnGammaRx = 0.0;
         var total = 0.0;
-        for (var i = 0; i < rows.Count; i++)
+
+        // The tail integral depends on (x, y) only, and recencies and ages repeat across many rows of the same frequency;
+        // the memo holds values for the previous parameters, so it starts empty.
+        tails.Clear();
+        for (var i = start; i < end; i++)
         {
             var xi = x[i];
             if (xi != currentX)
@@ -97,7 +137,7 @@ public sealed class ParetoNbdModel : PurchaseModel
                 lnGammaRx = SpecialMath.GammaLn(r + xi);
             }
 
-            var value = LogBracket(r, alpha, s, beta, lnS, xi, tx[i], age[i], out _);
+            var value = LogBracket(r, alpha, s, beta, lnS, xi, tx[i], age[i], tails, out _);
             total += w[i] * (head + lnGammaRx + value);
         }
 
@@ -108,7 +148,7 @@ public sealed class ParetoNbdModel : PurchaseModel
     /// ln[(alpha+T)^-(r+x) (beta+T)^-s + s I], I = integral from t_x to T of (alpha+u)^-(r+x) (beta+u)^-(s+1) du;
     /// <paramref name="logOdds"/> receives ln(s I) - ln(first term), the log-odds of having dropped out.
     /// </summary>
-    private static double LogBracket(double r, double alpha, double s, double beta, double lnS, double x, double tx, double age, out double logOdds)
+    private static double LogBracket(double r, double alpha, double s, double beta, double lnS, double x, double tx, double age, RowMemo? tails, out double logOdds)
     {
         var rx = r + x;
         var alive = -(rx * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
@@ -118,11 +158,27 @@ public sealed class ParetoNbdModel : PurchaseModel
             return alive;
         }
 
-        var atTx = LogTail(r, alpha, s, beta, x, tx);
-        var atAge = LogTail(r, alpha, s, beta, x, age);
+        var atTx = MemoTail(r, alpha, s, beta, x, tx, tails);
+        var atAge = MemoTail(r, alpha, s, beta, x, age, tails);
         var dropped = lnS + atTx + Math.Log(-SpecialMath.Expm1(atAge - atTx));
         logOdds = dropped - alive;
         return SpecialMath.LogSumExp(alive, dropped);
+    }
+
+    private static double MemoTail(double r, double alpha, double s, double beta, double x, double y, RowMemo? tails)
+    {
+        if (tails is null)
+        {
+            return LogTail(r, alpha, s, beta, x, y);
+        }
+
+        if (!tails.TryGet(x, y, 0.0, out var value, out var slot))
+        {
+            value = LogTail(r, alpha, s, beta, x, y);
+            tails.Store(slot, x, y, 0.0, value);
+        }
+
+        return value;
     }
 
     /// <summary>
@@ -156,7 +212,7 @@ public sealed class ParetoNbdModel : PurchaseModel
 
     internal override double ProbabilityAliveCore(double x, double tx, double age)
     {
-        _ = LogBracket(R, Alpha, S, Beta, Math.Log(S), x, tx, age, out var logOdds);
+        _ = LogBracket(R, Alpha, S, Beta, Math.Log(S), x, tx, age, null, out var logOdds);
         return SpecialMath.Logistic(logOdds);
     }
 

@@ -88,21 +88,40 @@ public abstract class PurchaseModel
         CheckOutput(n, probabilityAlive.Length, nameof(probabilityAlive));
         CheckOutput(n, expectedPurchases.Length, nameof(expectedPurchases));
         var t = horizon.In(TimeUnit);
+        var aliveMemo = new RowMemo();
+        var activeMemo = expectedPurchases.IsEmpty ? null : new RowMemo();
         for (var i = 0; i < n; i++)
         {
             double x = frequency[i], tx = recency[i], ageT = age[i];
             SummaryRows.CheckPurchaseRow(i, x, tx, ageT);
-            var alive = ProbabilityAliveCore(x, tx, ageT);
+            var alive = MemoProbabilityAlive(aliveMemo, x, tx, ageT);
             if (!probabilityAlive.IsEmpty)
             {
                 probabilityAlive[i] = alive;
             }
 
-            if (!expectedPurchases.IsEmpty)
+            if (activeMemo is not null)
             {
-                expectedPurchases[i] = alive * ActivePurchasesCore(x, ageT, t);
+                if (!activeMemo.TryGet(x, ageT, t, out var active, out var slot))
+                {
+                    active = ActivePurchasesCore(x, ageT, t);
+                    activeMemo.Store(slot, x, ageT, t, active);
+                }
+
+                expectedPurchases[i] = alive * active;
             }
         }
+    }
+
+    internal double MemoProbabilityAlive(RowMemo memo, double x, double tx, double age)
+    {
+        if (!memo.TryGet(x, tx, age, out var alive, out var slot))
+        {
+            alive = ProbabilityAliveCore(x, tx, age);
+            memo.Store(slot, x, tx, age, alive);
+        }
+
+        return alive;
     }
 
     /// <summary>P(alive) for a validated row.</summary>

@@ -124,6 +124,19 @@ internal static class SpecialMath
         var lnBeta = BetaLn(shape, b);
         var lnA = Math.Log(a);
         var lnW = Math.Log(w);
+        if (shape > 1.5)
+        {
+            // E[1/p] is finite, and at long horizons the expectation saturates at it: integrating the small deficit
+            // E[(1 + p w)^-A / p] keeps the quadrature's relative error on the deficit, not on the whole value, so
+            // doubling the horizon cannot lower the result (a 1e-12 quadrature error did, where the series hands over).
+            var limit = (shape + b - 1) / (shape - 1);
+            var deficit = IntegratedDeficit(a, b, shape, w, lnBeta, lnA, lnW);
+            if (deficit <= 0.5 * limit)
+            {
+                return limit - deficit;
+            }
+        }
+
         double Low(double v)
         {
             // Everything in logs: p^(shape - 1) overflows for small shapes where 1 - (1 + p w)^-A underflows.
@@ -143,6 +156,27 @@ internal static class SpecialMath
         const double EFolds = 50.0;
         var half = -Math.Log(2.0);
         var lowStart = Math.Min(Math.Min(Math.Log(shape / (shape + b)), -lnA - lnW), half) - (EFolds / shape);
+        var highStart = half - (EFolds / b);
+        var low = GaussKronrodRule.Integrate(Low, lowStart, half, out _, out _, 1e-12, 21, 40);
+        var high = GaussKronrodRule.Integrate(High, highStart, half, out _, out _, 1e-12, 21, 40);
+        return low + high;
+    }
+
+    /// <summary>E[(1 + p w)^-A / p] for p ~ Beta(shape, b), shape &gt; 1, integrated like <see cref="IntegratedActivePurchases"/>.</summary>
+    private static double IntegratedDeficit(double a, double b, double shape, double w, double lnBeta, double lnA, double lnW)
+    {
+        double Low(double v) => Math.Exp(((shape - 1) * v) + ((b - 1) * Log1P(-Math.Exp(v))) - lnBeta - (a * Log1P(Math.Exp(v + lnW))));
+
+        double High(double u)
+        {
+            var q = Math.Exp(u);
+            return Math.Exp(((shape - 2) * Log1P(-q)) + (b * u) - lnBeta - (a * Log1P((1 - q) * w)));
+        }
+
+        // Towards p = 0 the low integrand falls like p^(shape - 1) in log p, towards p = 1 the high one like (1 - p)^b.
+        const double EFolds = 50.0;
+        var half = -Math.Log(2.0);
+        var lowStart = Math.Min(Math.Min(Math.Log(shape / (shape + b)), -lnA - lnW), half) - (EFolds / (shape - 1));
         var highStart = half - (EFolds / b);
         var low = GaussKronrodRule.Integrate(Low, lowStart, half, out _, out _, 1e-12, 21, 40);
         var high = GaussKronrodRule.Integrate(High, highStart, half, out _, out _, 1e-12, 21, 40);

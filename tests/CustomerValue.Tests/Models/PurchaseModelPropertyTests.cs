@@ -28,6 +28,17 @@ public sealed class PurchaseModelPropertyTests
         Assert.True(longer >= shorter * (1 - 1e-12), $"{longer} < {shorter}");
     }
 
+    [Fact]
+    public void ExpectedPurchases_SaturatedHorizonWhereSeriesHandsOverToQuadrature_DoesNotDecrease()
+    {
+        // Found by the property above: with a large a the active-customer expectation has saturated, the 216-week
+        // horizon is summed as a series and the 432-week one integrated, and a 1e-12 quadrature error made it smaller.
+        var model = new BgNbdModel(0.5754399373371569, 0.7709034690644301, 9.375620069258803, 6.698846094165264, ModelTimeUnit.Week);
+        var shorter = model.ExpectedPurchases(Horizon.Weeks(216), 467, 1.342264, 2.179);
+        var longer = model.ExpectedPurchases(Horizon.Weeks(432), 467, 1.342264, 2.179);
+        Assert.True(longer >= shorter * (1 - 1e-12), $"{longer:R} < {shorter:R}");
+    }
+
     [Property]
     public void ExpectedPurchasesOfNewCustomer_AnyModel_IsFiniteAndGrowsWithTheHorizon(ModelCase model, Horizon horizon)
     {
