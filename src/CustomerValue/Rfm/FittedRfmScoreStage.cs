@@ -191,7 +191,22 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
     {
         var numbers = population.GetNumeric(column);
         var values = numbers.Values;
-        for (var i = 0; i < values.Length; i++)
+        var i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            // v - v is 0 for finite lanes and NaN for NaN or infinity; scan by vectors and locate a bad lane only if one exists.
+            var lanes = System.Numerics.Vector<double>.Count;
+            for (; i <= values.Length - lanes; i += lanes)
+            {
+                var v = new System.Numerics.Vector<double>(values.Slice(i, lanes));
+                if (!System.Numerics.Vector.EqualsAll(v - v, System.Numerics.Vector<double>.Zero))
+                {
+                    break;
+                }
+            }
+        }
+
+        for (; i < values.Length; i++)
         {
             if (!double.IsFinite(values[i]))
             {
