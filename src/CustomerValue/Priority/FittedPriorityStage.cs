@@ -295,20 +295,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
 
     /// <summary>Reads a value column, failing on a customer whose value is not a finite number.</summary>
     internal static NumericColumn RequireFinite(CustomerFrame population, string column)
-    {
-        var numbers = population.GetNumeric(column);
-        var values = numbers.Values;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                throw new ArgumentException(Guard.Invariant(
-                    $"Customer '{population.CustomerIds[i]}' has {values[i]} in column '{column}'; importance needs a finite value. Fill or drop such customers, or set PriorityOptions.ValueColumn to another column."), nameof(population));
-            }
-        }
-
-        return numbers;
-    }
+        => FiniteColumn.Require(population, column, "importance needs a finite value. Fill or drop such customers, or set PriorityOptions.ValueColumn to another column.");
 
     /// <summary>Returns an optional attribute column when the population has it; it must then be numeric.</summary>
     internal static NumericColumn? Optional(CustomerFrame population, string column)

@@ -58,7 +58,7 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
                 var bad = RfmBinning.Score(values, ids.AsSpan(start, end - start), _cuts[d], scores[d].AsSpan(start, end - start));
                 if (bad >= 0)
                 {
-                    throw NonFinite(population, columns[d], start + bad);
+                    throw FiniteColumn.NotFinite(population, columns[d], start + bad, FiniteRemedy);
                 }
             }
 
@@ -186,40 +186,7 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
         return new FittedRfmScoreStage(options, LoadCuts(state.GetProperty("recency"), options.Bins), LoadCuts(state.GetProperty("frequency"), options.Bins), LoadCuts(state.GetProperty("monetary"), options.Bins));
     }
 
-    /// <summary>Reads a column and fails on a value that cannot be scored, naming the customer and the column.</summary>
-    internal static NumericColumn RequireFinite(CustomerFrame population, string column)
-    {
-        var numbers = population.GetNumeric(column);
-        var values = numbers.Values;
-        var i = 0;
-        if (System.Numerics.Vector.IsHardwareAccelerated)
-        {
-            // v - v is 0 for finite lanes and NaN for NaN or infinity; scan by vectors and locate a bad lane only if one exists.
-            var lanes = System.Numerics.Vector<double>.Count;
-            for (; i <= values.Length - lanes; i += lanes)
-            {
-                var v = new System.Numerics.Vector<double>(values.Slice(i, lanes));
-                if (!System.Numerics.Vector.EqualsAll(v - v, System.Numerics.Vector<double>.Zero))
-                {
-                    break;
-                }
-            }
-        }
-
-        for (; i < values.Length; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                throw NonFinite(population, column, i);
-            }
-        }
-
-        return numbers;
-    }
-
-    private static ArgumentException NonFinite(CustomerFrame population, string column, int row)
-        => new(Guard.Invariant(
-            $"Customer '{population.CustomerIds[row]}' has {population.GetNumeric(column)[row]} in column '{column}'; RFM scores need a finite number. Fill or drop such customers before scoring."), nameof(population));
+    internal const string FiniteRemedy = "RFM scores need a finite number. Fill or drop such customers before scoring.";
 
     private static RfmDimensionCuts LoadCuts(JsonElement element, int bins)
         => new(

@@ -1,3 +1,5 @@
+using CustomerValue.Internal;
+
 namespace CustomerValue.Rfm;
 
 /// <summary>The RFM scoring stage before fitting: it copies its options, so later edits cannot leak in.</summary>
@@ -29,9 +31,9 @@ internal sealed class RfmScoreStage : ICustomerStage
     public IFittedCustomerStage Fit(CustomerFrame population)
     {
         var ids = population.IdArray;
-        var recency = FittedRfmScoreStage.RequireFinite(population, _options.RecencyColumn);
-        var frequency = FittedRfmScoreStage.RequireFinite(population, _options.FrequencyColumn);
-        var monetary = FittedRfmScoreStage.RequireFinite(population, _options.MonetaryColumn);
+        var recency = FiniteColumn.Require(population, _options.RecencyColumn, FittedRfmScoreStage.FiniteRemedy);
+        var frequency = FiniteColumn.Require(population, _options.FrequencyColumn, FittedRfmScoreStage.FiniteRemedy);
+        var monetary = FiniteColumn.Require(population, _options.MonetaryColumn, FittedRfmScoreStage.FiniteRemedy);
         var cuts = (RfmDimensionCuts[])_fixedCuts.Clone();
 
         // The three dimensions are independent: fit them side by side on large populations.
