@@ -66,12 +66,12 @@ internal static class Charts
         plot.SavePng(path, Width, Height);
     }
 
-    /// <summary>Average spend of the customers in each R x F cell, with the cell's customer count.</summary>
-    public static void RecencyFrequencyHeatmap(string path, CustomerFrame scored, string monetaryColumn)
+    /// <summary>The average of <paramref name="valueColumn"/> over the customers in each R x F cell, with the cell's customer count.</summary>
+    public static void RecencyFrequencyHeatmap(string path, CustomerFrame scored, string valueColumn, string title, string format = "N0")
     {
         var r = scored.GetScore(ColumnNames.RecencyScore);
         var f = scored.GetScore(ColumnNames.FrequencyScore);
-        var money = scored.GetNumeric(monetaryColumn).Values;
+        var money = scored.GetNumeric(valueColumn).Values;
         var k = r.Bins;
         var sums = new double[k, k];
         var counts = new int[k, k];
@@ -97,7 +97,7 @@ internal static class Charts
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.Rectangle = new CoordinateRect(0.5, k + 0.5, 0.5, k + 0.5);
         var colorBar = plot.Add.ColorBar(heatmap);
-        colorBar.Label = "average " + monetaryColumn;
+        colorBar.Label = "average " + valueColumn;
 
         for (var fs = 1; fs <= k; fs++)
         {
@@ -109,7 +109,7 @@ internal static class Charts
                     continue;
                 }
 
-                var text = plot.Add.Text(Invariant($"{means[k - fs, rs - 1]:N0}\n{n:N0} cust."), rs, fs);
+                var text = plot.Add.Text(means[k - fs, rs - 1].ToString(format, CultureInfo.InvariantCulture) + Invariant($"\n{n:N0} cust."), rs, fs);
                 text.Alignment = Alignment.MiddleCenter;
                 text.LabelFontSize = k > 6 ? 10 : 13;
                 text.LabelFontColor = Colors.Black;
@@ -123,7 +123,7 @@ internal static class Charts
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(scores, labels);
         plot.Axes.SetLimits(0.5, k + 0.5, 0.5, k + 0.5);
         plot.HideGrid();
-        plot.Title("Average spend by recency and frequency score");
+        plot.Title(title);
         plot.XLabel(Invariant($"R score ({k} = most recent)"));
         plot.YLabel(Invariant($"F score ({k} = most orders)"));
         plot.SavePng(path, Width, Height);

@@ -329,12 +329,23 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         _written.Add((segments, "customers and revenue per segment"));
 
         var heatmap = OutPath("rf-heatmap.png");
-        Charts.RecencyFrequencyHeatmap(heatmap, scored, ColumnNames.Monetary);
+        Charts.RecencyFrequencyHeatmap(heatmap, scored, ColumnNames.Monetary, "Average spend by recency and frequency score");
         _written.Add((heatmap, "average spend per R x F score"));
 
         var curve = OutPath("pareto.png");
         Charts.ParetoCurve(curve, pareto.Customers, pareto.Revenue);
         _written.Add((curve, "ABC (Pareto) curve of revenue"));
+
+        if (scored.Contains(ColumnNames.Clv))
+        {
+            var expected = OutPath("expected-purchases.png");
+            Charts.RecencyFrequencyHeatmap(expected, scored, ColumnNames.ExpectedPurchases, "Expected purchases in the next 12 months by recency and frequency score", "F2");
+            _written.Add((expected, "expected purchases per R x F score"));
+
+            var alive = OutPath("p-alive.png");
+            Charts.RecencyFrequencyHeatmap(alive, scored, ColumnNames.ProbabilityAlive, "P(alive) by recency and frequency score", "F2");
+            _written.Add((alive, "P(alive) per R x F score"));
+        }
     }
 
     private void PrintWritten()

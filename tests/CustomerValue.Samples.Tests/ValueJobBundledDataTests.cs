@@ -127,6 +127,8 @@ public sealed class ValueJobBundledDataTests(BundledRunFixture fixture) : IClass
     [InlineData("segments.png")]
     [InlineData("rf-heatmap.png")]
     [InlineData("pareto.png")]
+    [InlineData("expected-purchases.png")]
+    [InlineData("p-alive.png")]
     public void Run_BundledData_WritesPngCharts(string name)
     {
         var bytes = File.ReadAllBytes(Run.OutFile(name));
