@@ -133,18 +133,8 @@ internal sealed class FittedClvStage(string name, ModelTimeUnit summaryUnit, Hor
         writer.WriteString("horizonUnit", horizon.Unit.ToString());
         writer.WriteNumber("discountRate", discountRate.Rate);
         writer.WriteString("discountRateUnit", discountRate.Unit.ToString());
-        writer.WriteStartArray("parameters");
-        foreach (var p in Purchases.Parameters)
-        {
-            writer.WriteNumberValue(p.Value);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("spend");
-        writer.WriteNumberValue(Spend.P);
-        writer.WriteNumberValue(Spend.Q);
-        writer.WriteNumberValue(Spend.V);
-        writer.WriteEndArray();
+        JsonState.WriteNumbers(writer, "parameters", Purchases.Parameters.Select(p => p.Value));
+        JsonState.WriteNumbers(writer, "spend", [Spend.P, Spend.Q, Spend.V]);
         writer.WriteEndObject();
     }
 

@@ -86,13 +86,7 @@ public sealed class FittedPipeline
                 writer.WriteStartObject();
                 writer.WriteString("name", _stages[i].Name);
                 writer.WriteString("kind", _stages[i].Kind);
-                writer.WriteStartArray("requires");
-                foreach (var column in _required[i].Value)
-                {
-                    writer.WriteStringValue(column);
-                }
-
-                writer.WriteEndArray();
+                JsonState.WriteStrings(writer, "requires", _required[i].Value);
                 writer.WritePropertyName("state");
                 _stages[i].WriteState(writer);
                 writer.WriteEndObject();

@@ -149,13 +149,7 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
 
             if (rule.Kind == PointsRuleKind.Membership)
             {
-                writer.WriteStartArray("values");
-                foreach (var value in rule.Values)
-                {
-                    writer.WriteStringValue(value);
-                }
-
-                writer.WriteEndArray();
+                JsonState.WriteStrings(writer, "values", rule.Values);
             }
 
             writer.WriteEndObject();

@@ -232,27 +232,9 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         }
 
         writer.WriteNumber("count", Values.Count);
-        writer.WriteStartArray("values");
-        foreach (var v in Values.Values)
-        {
-            writer.WriteNumberValue(v);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("below");
-        foreach (var b in Values.Below)
-        {
-            writer.WriteNumberValue(b);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("ties");
-        foreach (var t in Values.Ties)
-        {
-            writer.WriteNumberValue(t);
-        }
-
-        writer.WriteEndArray();
+        JsonState.WriteNumbers(writer, "values", Values.Values);
+        JsonState.WriteNumbers(writer, "below", Values.Below);
+        JsonState.WriteNumbers(writer, "ties", Values.Ties);
         writer.WriteEndObject();
     }
 

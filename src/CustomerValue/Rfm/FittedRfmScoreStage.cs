@@ -142,27 +142,9 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
             writer.WriteBoolean("higherIsBetter", cuts.HigherIsBetter);
             writer.WriteBoolean("collapsed", cuts.Collapsed);
             writer.WriteNumber("distinctValues", cuts.DistinctValues);
-            writer.WriteStartArray("thresholds");
-            foreach (var t in cuts.Thresholds)
-            {
-                writer.WriteNumberValue(t);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("thresholdIds");
-            foreach (var id in cuts.ThresholdIds)
-            {
-                writer.WriteStringValue(id);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("scores");
-            foreach (var s in cuts.GroupScores)
-            {
-                writer.WriteNumberValue(s);
-            }
-
-            writer.WriteEndArray();
+            JsonState.WriteNumbers(writer, "thresholds", cuts.Thresholds);
+            JsonState.WriteStrings(writer, "thresholdIds", cuts.ThresholdIds);
+            JsonState.WriteNumbers(writer, "scores", cuts.GroupScores.Select(s => (long)s));
             writer.WriteEndObject();
         }
 

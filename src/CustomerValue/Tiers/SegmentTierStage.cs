@@ -116,13 +116,7 @@ internal sealed class SegmentTierStage : ICustomerStage, IFittedCustomerStage
         {
             writer.WriteStartObject();
             writer.WriteString("name", tier.Name);
-            writer.WriteStartArray("segments");
-            foreach (var segment in tier.Segments)
-            {
-                writer.WriteStringValue(segment);
-            }
-
-            writer.WriteEndArray();
+            JsonState.WriteStrings(writer, "segments", tier.Segments);
             writer.WriteEndObject();
         }
 
