@@ -5,7 +5,8 @@ namespace CustomerValue;
 /// <summary>A column of numbers; <see cref="double.NaN"/> marks a missing value. Immutable.</summary>
 public sealed class NumericColumn : FrameColumn
 {
-    private readonly double[] _values;
+    private readonly double[]? _values;
+    private readonly Lazy<double[]>? _deferred;
 
     /// <summary>Creates a column from a copy of <paramref name="values"/>.</summary>
     /// <param name="name">The column name.</param>
@@ -25,32 +26,44 @@ public sealed class NumericColumn : FrameColumn
         _values = values;
     }
 
+    // A column derived from other columns (an RFM code, say) is computed when first read: many runs never read it,
+    // and on a large portfolio writing it costs more than the scoring that produced its inputs.
+    internal NumericColumn(string name, int length, Func<double[]> compute)
+        : base(name, length)
+        => _deferred = new Lazy<double[]>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <inheritdoc />
     public override ColumnKind Kind => ColumnKind.Numeric;
 
     /// <summary>Gets the values.</summary>
-    public ReadOnlySpan<double> Values => _values;
+    public ReadOnlySpan<double> Values => Data;
+
+    // Worker threads read the values through this, since a span cannot be shared with them.
+    internal ReadOnlyMemory<double> Memory => Data;
+
+    private double[] Data => _values ?? _deferred!.Value;
 
     /// <summary>Gets the value at <paramref name="index"/>.</summary>
     /// <param name="index">The row index.</param>
-    public double this[int index] => _values[index];
+    public double this[int index] => Data[index];
 
     /// <inheritdoc />
-    public override object? GetValue(int index) => _values[index];
+    public override object? GetValue(int index) => Data[index];
 
     /// <inheritdoc />
     public override string FormatValue(int index)
     {
-        var value = _values[index];
+        var value = Data[index];
         return double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);
     }
 
     internal override FrameColumn Take(ReadOnlySpan<int> rows)
     {
         var values = new double[rows.Length];
+        var source = Data;
         for (var i = 0; i < rows.Length; i++)
         {
-            values[i] = rows[i] < 0 ? double.NaN : _values[rows[i]];
+            values[i] = rows[i] < 0 ? double.NaN : source[rows[i]];
         }
 
         return new NumericColumn(Name, values, owned: true);

@@ -73,7 +73,7 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
 
         var points = new double[n];
         var bits = new ulong[n];
-        NumericInput.ForBlocks(n, (start, end) =>
+        Ranges.ForBlocks(n, (start, end) =>
         {
             var length = end - start;
             for (var r = 0; r < _rules.Length; r++)

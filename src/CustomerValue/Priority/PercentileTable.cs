@@ -57,7 +57,7 @@ internal sealed class PercentileTable
     public IReadOnlyList<long> Ties => _ties;
 
     /// <summary>Fits the table on finite <paramref name="values"/> (at least one) in O(n): a histogram, then one refinement pass over the cells that hold a knot.</summary>
-    public static PercentileTable Fit(ReadOnlySpan<double> values)
+    public static PercentileTable Fit(ReadOnlyMemory<double> values)
     {
         var histogram = ValueHistogram.Build(values);
         var n = (long)values.Length;

@@ -25,12 +25,12 @@ internal sealed class PriorityStage(PriorityOptions options) : ICustomerStage
         if (parallel)
         {
             Parallel.Invoke(
-                () => table = PercentileTable.Fit(value.Values),
+                () => table = PercentileTable.Fit(value.Memory),
                 () => median = UrgencyFactors.MedianInterval(recency, tenure, orders, parallel: false));
         }
         else
         {
-            table = PercentileTable.Fit(value.Values);
+            table = PercentileTable.Fit(value.Memory);
             median = UrgencyFactors.MedianInterval(recency, tenure, orders, parallel: false);
         }
 

@@ -34,7 +34,7 @@ internal static class BalancedPartition
     /// 1..g-1 (its smallest value is the threshold); the histogram is refined as needed and the returned indices refer
     /// to its final cells.
     /// </summary>
-    public static int[] ChooseCuts(ValueHistogram histogram, ReadOnlySpan<double> values, int groups)
+    public static int[] ChooseCuts(ValueHistogram histogram, ReadOnlyMemory<double> values, int groups)
     {
         long n = histogram.Count;
         if (histogram.IsExact && histogram.CellCount <= AllBoundariesLimit)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using CustomerValue.Internal;
 
@@ -8,7 +9,6 @@ namespace CustomerValue.Rfm;
 internal sealed class FittedRfmScoreStage : IFittedCustomerStage
 {
     public const string StageKind = "rfm-scores";
-    internal const int ParallelThreshold = 200_000;
 
     internal static readonly string[] Outputs =
     [
@@ -43,14 +43,16 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
         var ids = population.IdArray;
         string[] columns = [_options.RecencyColumn, _options.FrequencyColumn, _options.MonetaryColumn];
         var scores = new byte[3][];
-        var fm = new byte[n];
-        var code = new double[n];
-        var weighted = new double[n];
-        var weightSum = _options.RecencyWeight + _options.FrequencyWeight + _options.MonetaryWeight;
-        var (wr, wf, wm) = (_options.RecencyWeight / weightSum, _options.FrequencyWeight / weightSum, _options.MonetaryWeight / weightSum);
+
+        // Every slot is written below, so the output columns skip the zeroing of a fresh array.
+        var fm = GC.AllocateUninitializedArray<byte>(n);
+        for (var d = 0; d < 3; d++)
+        {
+            scores[d] = GC.AllocateUninitializedArray<byte>(n);
+        }
 
         // Each chunk scores its own rows, so the work splits across cores without sharing writes.
-        void ScoreRows(int start, int end)
+        Ranges.ForRanges(n, (start, end) =>
         {
             for (var d = 0; d < 3; d++)
             {
@@ -62,42 +64,77 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
                 }
             }
 
-            var r = scores[0];
-            var f = scores[1];
-            var m = scores[2];
-            for (var i = start; i < end; i++)
-            {
-                fm[i] = (byte)((f[i] + m[i] + 1) >> 1);
-                code[i] = (100 * r[i]) + (10 * f[i]) + m[i];
-                weighted[i] = (wr * r[i]) + (wf * f[i]) + (wm * m[i]);
-            }
-        }
-
-        for (var d = 0; d < 3; d++)
-        {
-            scores[d] = new byte[n];
-        }
-
-        if (n >= ParallelThreshold)
-        {
-            var half = n / 2;
-            Parallel.Invoke(() => ScoreRows(0, half), () => ScoreRows(half, n));
-        }
-        else
-        {
-            ScoreRows(0, n);
-        }
+            FmScores(scores[1].AsSpan(start, end - start), scores[2].AsSpan(start, end - start), fm.AsSpan(start, end - start));
+        });
 
         var bins = _options.Bins;
+        var (codeTable, weightedTable) = CellTables();
         return
         [
             new ScoreColumn(ColumnNames.RecencyScore, bins, scores[0]),
             new ScoreColumn(ColumnNames.FrequencyScore, bins, scores[1]),
             new ScoreColumn(ColumnNames.MonetaryScore, bins, scores[2]),
             new ScoreColumn(ColumnNames.FmScore, bins, fm),
-            new NumericColumn(ColumnNames.RfmCode, code, owned: true),
-            new NumericColumn(ColumnNames.RfmScore, weighted, owned: true),
+            new NumericColumn(ColumnNames.RfmCode, n, () => FromCells(codeTable, scores)),
+            new NumericColumn(ColumnNames.RfmScore, n, () => FromCells(weightedTable, scores)),
         ];
+    }
+
+    // FM = round-half-up((F + M) / 2); scores are at most 9, so the byte sums cannot overflow.
+    private static void FmScores(ReadOnlySpan<byte> f, ReadOnlySpan<byte> m, Span<byte> fm)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var one = Vector<byte>.One;
+            for (; i <= f.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+            {
+                Vector.ShiftRightLogical(new Vector<byte>(f[i..]) + new Vector<byte>(m[i..]) + one, 1).CopyTo(fm[i..]);
+            }
+        }
+
+        for (; i < f.Length; i++)
+        {
+            fm[i] = (byte)((f[i] + m[i] + 1) >> 1);
+        }
+    }
+
+    // The code and the weighted score depend only on the (R, F, M) cell: look them up rather than compute them.
+    private static double[] FromCells(double[] table, byte[][] scores)
+    {
+        var (r, f, m) = (scores[0], scores[1], scores[2]);
+        var result = GC.AllocateUninitializedArray<double>(r.Length);
+        Ranges.ForRanges(r.Length, (start, end) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                result[i] = table[(r[i] << 8) | (f[i] << 4) | m[i]];
+            }
+        });
+        return result;
+    }
+
+    // Indexed by (R << 8) | (F << 4) | M, scores 1..9.
+    private (double[] Code, double[] Weighted) CellTables()
+    {
+        var weightSum = _options.RecencyWeight + _options.FrequencyWeight + _options.MonetaryWeight;
+        var (wr, wf, wm) = (_options.RecencyWeight / weightSum, _options.FrequencyWeight / weightSum, _options.MonetaryWeight / weightSum);
+        var code = new double[((9 << 8) | (9 << 4) | 9) + 1];
+        var weighted = new double[code.Length];
+        for (var r = 1; r <= 9; r++)
+        {
+            for (var f = 1; f <= 9; f++)
+            {
+                for (var m = 1; m <= 9; m++)
+                {
+                    var cell = (r << 8) | (f << 4) | m;
+                    code[cell] = (100 * r) + (10 * f) + m;
+                    weighted[cell] = (wr * r) + (wf * f) + (wm * m);
+                }
+            }
+        }
+
+        return (code, weighted);
     }
 
     public StageDescription Describe()

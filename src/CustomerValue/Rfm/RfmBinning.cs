@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using CustomerValue.Internal;
 
 namespace CustomerValue.Rfm;
@@ -14,7 +16,7 @@ internal static class RfmBinning
     /// <param name="bins">The number of scores, k (2..9).</param>
     /// <param name="method">The binning method; <see cref="BinningMethod.FixedCutPoints"/> is not fitted.</param>
     /// <param name="higherIsBetter">True when larger values score higher; false for recency.</param>
-    public static RfmDimensionCuts Fit(ReadOnlySpan<double> values, ReadOnlySpan<string> ids, int bins, BinningMethod method, bool higherIsBetter)
+    public static RfmDimensionCuts Fit(ReadOnlyMemory<double> values, ReadOnlySpan<string> ids, int bins, BinningMethod method, bool higherIsBetter)
     {
         Guard.InRange(bins, 2, 9);
         if (values.IsEmpty)
@@ -25,7 +27,7 @@ internal static class RfmBinning
         return method switch
         {
             BinningMethod.BalancedQuantiles => FitBalanced(values, bins, higherIsBetter, allowCounting: true),
-            BinningMethod.Ntile => FitNtile(values, ids, bins, higherIsBetter),
+            BinningMethod.Ntile => FitNtile(values.Span, ids, bins, higherIsBetter),
             BinningMethod.RCompatible => FitRCompatible(values, bins, higherIsBetter),
             BinningMethod.FixedCutPoints => throw new ArgumentException(
                 "Fixed cut points are given, not fitted: create them with RfmDimensionCuts.FromCutPoints.", nameof(method)),
@@ -95,7 +97,7 @@ internal static class RfmBinning
     /// <param name="higherIsBetter">False for recency.</param>
     /// <param name="allowCounting">False forces the radix histogram (tests).</param>
     /// <param name="maxBucketBits">The radix bucket bits (tests lower it to force blobs).</param>
-    internal static RfmDimensionCuts FitBalanced(ReadOnlySpan<double> values, int bins, bool higherIsBetter, bool allowCounting, int maxBucketBits = 16)
+    internal static RfmDimensionCuts FitBalanced(ReadOnlyMemory<double> values, int bins, bool higherIsBetter, bool allowCounting, int maxBucketBits = 16)
     {
         var histogram = ValueHistogram.Build(values, allowCounting, maxBucketBits);
         var distinct = DistinctUpTo(histogram, values, bins);
@@ -186,7 +188,7 @@ internal static class RfmBinning
             distinctValues: distinct);
     }
 
-    private static RfmDimensionCuts FitRCompatible(ReadOnlySpan<double> values, int bins, bool higherIsBetter)
+    private static RfmDimensionCuts FitRCompatible(ReadOnlyMemory<double> values, int bins, bool higherIsBetter)
     {
         var n = values.Length;
         var histogram = ValueHistogram.Build(values);
@@ -220,7 +222,7 @@ internal static class RfmBinning
 
         var groupScores = ConsecutiveScores(bins, higherIsBetter);
         Span<bool> occupied = stackalloc bool[bins];
-        foreach (var v in values)
+        foreach (var v in values.Span)
         {
             occupied[GroupOf(v, thresholds)] = true;
         }
@@ -237,7 +239,7 @@ internal static class RfmBinning
     }
 
     /// <summary>The number of distinct values, up to <paramref name="cap"/>; below the cap the histogram is left exact.</summary>
-    private static int DistinctUpTo(ValueHistogram histogram, ReadOnlySpan<double> values, int cap)
+    private static int DistinctUpTo(ValueHistogram histogram, ReadOnlyMemory<double> values, int cap)
     {
         while (true)
         {
@@ -264,7 +266,7 @@ internal static class RfmBinning
     }
 
     /// <summary>The values at the given 0-based ranks of the sorted column, refining only the cells that hold them.</summary>
-    private static void OrderStatistics(ValueHistogram histogram, ReadOnlySpan<double> values, ReadOnlySpan<long> ranks, Span<double> result)
+    private static void OrderStatistics(ValueHistogram histogram, ReadOnlyMemory<double> values, ReadOnlySpan<long> ranks, Span<double> result)
     {
         while (true)
         {
@@ -311,38 +313,55 @@ internal static class RfmBinning
 
     private static int ScoreValues(ReadOnlySpan<double> values, ReadOnlySpan<double> thresholds, ReadOnlySpan<byte> groupScores, Span<byte> scores)
     {
+        const int Block = 16;
         var i = 0;
         var nonFinite = false;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        if (Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated && values.Length >= Block)
         {
-            // Broadcast once; each threshold adds 1 (an all-ones mask is -1) to the lanes at or above it.
-            Span<Vector<double>> broadcast = stackalloc Vector<double>[thresholds.Length];
+            // Sixteen values per step: each threshold adds 1 (an all-ones mask is -1) to the lanes at or above it, the
+            // sixteen group numbers are narrowed to bytes, and one byte shuffle looks their scores up (at most 9 groups).
+            Span<Vector256<double>> broadcast = stackalloc Vector256<double>[thresholds.Length];
             for (var t = 0; t < thresholds.Length; t++)
             {
-                broadcast[t] = new Vector<double>(thresholds[t]);
+                broadcast[t] = Vector256.Create(thresholds[t]);
             }
 
-            var lanes = Vector<double>.Count;
+            Span<byte> table = stackalloc byte[Block];
+            groupScores.CopyTo(table);
+            var lookup = Vector128.Create<byte>(table);
+            ref var source = ref MemoryMarshal.GetReference(values);
+            ref var target = ref MemoryMarshal.GetReference(scores);
+
+            // v - v is 0 for finite lanes and NaN for NaN or infinity; the NaN survives the sum.
+            var finite = Vector256<double>.Zero;
             unchecked
             {
-                for (; i <= values.Length - lanes; i += lanes)
+                for (; i <= values.Length - Block; i += Block)
                 {
-                    var v = new Vector<double>(values.Slice(i, lanes));
-
-                    // v - v is 0 for finite lanes and NaN for NaN or infinity, which never equals 0.
-                    nonFinite |= !Vector.EqualsAll(v - v, Vector<double>.Zero);
-                    var groups = Vector<long>.Zero;
+                    var v0 = Vector256.LoadUnsafe(ref source, (nuint)i);
+                    var v1 = Vector256.LoadUnsafe(ref source, (nuint)(i + 4));
+                    var v2 = Vector256.LoadUnsafe(ref source, (nuint)(i + 8));
+                    var v3 = Vector256.LoadUnsafe(ref source, (nuint)(i + 12));
+                    finite += (v0 - v0) + (v1 - v1) + (v2 - v2) + (v3 - v3);
+                    var g0 = Vector256<long>.Zero;
+                    var g1 = Vector256<long>.Zero;
+                    var g2 = Vector256<long>.Zero;
+                    var g3 = Vector256<long>.Zero;
                     foreach (var t in broadcast)
                     {
-                        groups -= Vector.LessThanOrEqual(t, v);
+                        g0 -= Vector256.LessThanOrEqual(t, v0).AsInt64();
+                        g1 -= Vector256.LessThanOrEqual(t, v1).AsInt64();
+                        g2 -= Vector256.LessThanOrEqual(t, v2).AsInt64();
+                        g3 -= Vector256.LessThanOrEqual(t, v3).AsInt64();
                     }
 
-                    for (var lane = 0; lane < lanes; lane++)
-                    {
-                        scores[i + lane] = groupScores[(int)groups[lane]];
-                    }
+                    var groups = Vector256.Narrow(Vector256.Narrow(g0, g1), Vector256.Narrow(g2, g3)).AsUInt16();
+                    var indices = Vector128.Narrow(groups.GetLower(), groups.GetUpper());
+                    Vector128.ShuffleNative(lookup, indices).StoreUnsafe(ref target, (nuint)i);
                 }
             }
+
+            nonFinite = finite != Vector256<double>.Zero;
         }
 
         var tail = i;

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using CustomerValue.Internal;
 
 namespace CustomerValue.Rfm;
@@ -31,25 +32,40 @@ internal sealed class RfmScoreStage : ICustomerStage
     public IFittedCustomerStage Fit(CustomerFrame population)
     {
         var ids = population.IdArray;
-        var recency = FiniteColumn.Require(population, _options.RecencyColumn, FittedRfmScoreStage.FiniteRemedy);
-        var frequency = FiniteColumn.Require(population, _options.FrequencyColumn, FittedRfmScoreStage.FiniteRemedy);
-        var monetary = FiniteColumn.Require(population, _options.MonetaryColumn, FittedRfmScoreStage.FiniteRemedy);
         var cuts = (RfmDimensionCuts[])_fixedCuts.Clone();
+        string[] columns = [_options.RecencyColumn, _options.FrequencyColumn, _options.MonetaryColumn];
 
-        // The three dimensions are independent: fit them side by side on large populations.
-        Action[] fits =
-        [
-            () => cuts[0] ??= RfmBinning.Fit(recency.Values, ids, _options.Bins, _options.Method, higherIsBetter: false),
-            () => cuts[1] ??= RfmBinning.Fit(frequency.Values, ids, _options.Bins, _options.Method, higherIsBetter: true),
-            () => cuts[2] ??= RfmBinning.Fit(monetary.Values, ids, _options.Bins, _options.Method, higherIsBetter: true),
-        ];
-        if (population.Count >= FittedRfmScoreStage.ParallelThreshold)
+        var errors = new ArgumentException?[3];
+
+        // The three dimensions are independent: fit them side by side on large populations (the finiteness check too,
+        // a pass per column). A dimension with fixed cut points is still checked, as its scores will need finite values.
+        // Errors are kept per dimension, so bad input fails with the same message whichever thread finishes first.
+        Action Fit(int d) => () =>
+        {
+            try
+            {
+                var values = FiniteColumn.Require(population, columns[d], FittedRfmScoreStage.FiniteRemedy).Memory;
+                cuts[d] ??= RfmBinning.Fit(values, ids, _options.Bins, _options.Method, higherIsBetter: d != 0);
+            }
+            catch (ArgumentException error)
+            {
+                errors[d] = error;
+            }
+        };
+
+        Action[] fits = [Fit(0), Fit(1), Fit(2)];
+        if (Ranges.IsSplit(population.Count))
         {
             Parallel.Invoke(fits);
         }
         else
         {
             Array.ForEach(fits, fit => fit());
+        }
+
+        if (Array.Find(errors, error => error is not null) is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first);
         }
 
         return new FittedRfmScoreStage(_options, cuts[0], cuts[1], cuts[2]);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using CustomerValue.Internal;
 
 namespace CustomerValue.Rfm;
 
@@ -16,8 +17,8 @@ namespace CustomerValue.Rfm;
 /// smallest and largest key, so a bucket holding one distinct value (a heavy tie, such as many zero amounts) is exact
 /// at once.
 /// Bucket boundaries always fall between distinct values, so every cell boundary is a real cut candidate.
-/// Single-threaded on purpose: the input arrives as a span, which cannot be shared with worker threads, and one pass
-/// over 10M doubles costs a few tens of milliseconds.
+/// Large inputs are scanned, counted and refined as two halves in parallel (<see cref="Ranges"/>): a pass over 10M
+/// doubles costs a few tens of milliseconds, which is most of an RFM fit.
 /// </remarks>
 internal sealed class ValueHistogram
 {
@@ -43,6 +44,9 @@ internal sealed class ValueHistogram
     private ulong[] _refinedKeys = [];
     private int[] _refinedCounts = [];
     private int _refinedUsed;
+
+    // The lower half's bucket counts when Build split the values into two parallel halves; null otherwise.
+    private int[]? _lowerHalfCounts;
 
     private double[] _cellValue = [];
     private int[] _cellCount = [];
@@ -91,42 +95,40 @@ internal sealed class ValueHistogram
     /// <param name="allowCounting">False forces the radix builder even for small-range integers (tests use it to
     /// exercise blobs and refinement on data with many ties).</param>
     /// <param name="maxBucketBits">The largest number of radix bucket bits (tests lower it to force blobs).</param>
-    public static ValueHistogram Build(ReadOnlySpan<double> values, bool allowCounting = true, int maxBucketBits = MaxBucketBits)
+    public static ValueHistogram Build(ReadOnlyMemory<double> values, bool allowCounting = true, int maxBucketBits = MaxBucketBits)
     {
         Debug.Assert(!values.IsEmpty, "The caller rejects empty input.");
-        var (min, max, integral) = Scan(values);
+        var n = values.Length;
+        var scans = new (double Min, double Max, bool Integral)[2];
+        Ranges.ForRanges(n, (start, end) => scans[start == 0 ? 0 : 1] = Scan(values.Span[start..end]));
+        var (min, max, integral) = Ranges.IsSplit(n)
+            ? (Math.Min(scans[0].Min, scans[1].Min), Math.Max(scans[0].Max, scans[1].Max), scans[0].Integral && scans[1].Integral)
+            : scans[0];
         if (allowCounting && integral && max - min < CountingRangeLimit)
         {
             return BuildCounting(values, min, max);
         }
 
-        var bits = Math.Clamp(BitLength((ulong)values.Length) + 1, 4, maxBucketBits);
-        var (classOffset, classShift, buckets) = Layout(values, min, max, bits);
-        var counts = new int[buckets];
-        var minKeys = new ulong[buckets];
-        var maxKeys = new ulong[buckets];
-        minKeys.AsSpan().Fill(ulong.MaxValue);
-        unchecked
+        var bits = Math.Clamp(BitLength((ulong)n) + 1, 4, maxBucketBits);
+        var (classOffset, classShift, buckets) = Layout(values.Span, min, max, bits);
+        var halves = new (int[] Counts, ulong[] MinKeys, ulong[] MaxKeys)[2];
+        Ranges.ForRanges(n, (start, end) => halves[start == 0 ? 0 : 1] = CountBuckets(values.Span[start..end], classOffset, classShift, buckets));
+        var (counts, minKeys, maxKeys) = halves[0];
+        int[]? lowerHalfCounts = null;
+        if (Ranges.IsSplit(n))
         {
-            foreach (var v in values)
+            // Refine gathers each half into its own slice of a bucket, so it needs the lower half's counts.
+            lowerHalfCounts = (int[])counts.Clone();
+            var (upperCounts, upperMin, upperMax) = halves[1];
+            for (var b = 0; b < buckets; b++)
             {
-                var key = Key(v);
-                var e = (int)(key >> MantissaBits);
-                var b = classOffset[e] + (int)((key & MantissaMask) >> classShift[e]);
-                counts[b]++;
-                if (key < minKeys[b])
-                {
-                    minKeys[b] = key;
-                }
-
-                if (key > maxKeys[b])
-                {
-                    maxKeys[b] = key;
-                }
+                counts[b] += upperCounts[b];
+                minKeys[b] = Math.Min(minKeys[b], upperMin[b]);
+                maxKeys[b] = Math.Max(maxKeys[b], upperMax[b]);
             }
         }
 
-        var histogram = new ValueHistogram(values.Length, min, max, counts, minKeys, maxKeys, classOffset, classShift);
+        var histogram = new ValueHistogram(n, min, max, counts, minKeys, maxKeys, classOffset, classShift) { _lowerHalfCounts = lowerHalfCounts };
         histogram.RebuildCells();
         return histogram;
     }
@@ -135,11 +137,12 @@ internal sealed class ValueHistogram
     /// Makes the marked blob cells exact with one more pass over <paramref name="values"/> (the same values the
     /// histogram was built from); the cell arrays are rebuilt.
     /// </summary>
-    public void Refine(ReadOnlySpan<double> values, ReadOnlySpan<bool> cellMarks)
+    public void Refine(ReadOnlyMemory<double> values, ReadOnlySpan<bool> cellMarks)
     {
         Debug.Assert(values.Length == Count, "Refine sees the values the histogram was built from.");
         var marked = new bool[_bucketCount.Length];
-        var cursor = new int[_bucketCount.Length];
+        var lowerCursor = new int[_bucketCount.Length];
+        var upperCursor = new int[_bucketCount.Length];
         var total = 0;
         for (var c = 0; c < CellCount; c++)
         {
@@ -147,7 +150,8 @@ internal sealed class ValueHistogram
             if (cellMarks[c] && b >= 0)
             {
                 marked[b] = true;
-                cursor[b] = total;
+                lowerCursor[b] = total;
+                upperCursor[b] = total + (_lowerHalfCounts?[b] ?? 0);
                 total = checked(total + _bucketCount[b]);
             }
         }
@@ -157,23 +161,12 @@ internal sealed class ValueHistogram
             return;
         }
 
+        // Each half gathers into its own part of every marked bucket's slice; the slice is sorted next, so the result
+        // does not depend on which half finishes first.
         var gathered = new ulong[total];
-        unchecked
-        {
-            foreach (var v in values)
-            {
-                var key = Key(v);
-                var e = (int)(key >> MantissaBits);
-                var b = _classOffset[e] + (int)((key & MantissaMask) >> _classShift[e]);
-                if (marked[b])
-                {
-                    gathered[cursor[b]++] = key;
-                }
-            }
-        }
-
+        Ranges.ForRanges(Count, (start, end) => Gather(values.Span[start..end], marked, start == 0 ? lowerCursor : upperCursor, gathered));
         EnsureRefinedCapacity(total);
-        var start = 0;
+        var from = 0;
         for (var b = 0; b < marked.Length; b++)
         {
             if (!marked[b])
@@ -181,8 +174,8 @@ internal sealed class ValueHistogram
                 continue;
             }
 
-            var slice = gathered.AsSpan(start, _bucketCount[b]);
-            start += slice.Length;
+            var slice = gathered.AsSpan(from, _bucketCount[b]);
+            from += slice.Length;
             slice.Sort();
             _refinedStart[b] = _refinedUsed;
             var i = 0;
@@ -263,14 +256,75 @@ internal sealed class ValueHistogram
         return (min + 0.0, max + 0.0, integral);
     }
 
-    private static ValueHistogram BuildCounting(ReadOnlySpan<double> values, double min, double max)
+    private static (int[] Counts, ulong[] MinKeys, ulong[] MaxKeys) CountBuckets(ReadOnlySpan<double> values, int[] classOffset, int[] classShift, int buckets)
     {
-        var counts = new int[(int)(max - min) + 1];
+        var counts = new int[buckets];
+        var minKeys = new ulong[buckets];
+        var maxKeys = new ulong[buckets];
+        minKeys.AsSpan().Fill(ulong.MaxValue);
         unchecked
         {
             foreach (var v in values)
             {
-                counts[(int)(v - min)]++;
+                var key = Key(v);
+                var e = (int)(key >> MantissaBits);
+                var b = classOffset[e] + (int)((key & MantissaMask) >> classShift[e]);
+                counts[b]++;
+                if (key < minKeys[b])
+                {
+                    minKeys[b] = key;
+                }
+
+                if (key > maxKeys[b])
+                {
+                    maxKeys[b] = key;
+                }
+            }
+        }
+
+        return (counts, minKeys, maxKeys);
+    }
+
+    private void Gather(ReadOnlySpan<double> values, bool[] marked, int[] cursor, ulong[] gathered)
+    {
+        unchecked
+        {
+            foreach (var v in values)
+            {
+                var key = Key(v);
+                var e = (int)(key >> MantissaBits);
+                var b = _classOffset[e] + (int)((key & MantissaMask) >> _classShift[e]);
+                if (marked[b])
+                {
+                    gathered[cursor[b]++] = key;
+                }
+            }
+        }
+    }
+
+    private static ValueHistogram BuildCounting(ReadOnlyMemory<double> values, double min, double max)
+    {
+        var range = (int)(max - min) + 1;
+        var halves = new int[2][];
+        Ranges.ForRanges(values.Length, (start, end) =>
+        {
+            var part = new int[range];
+            unchecked
+            {
+                foreach (var v in values.Span[start..end])
+                {
+                    part[(int)(v - min)]++;
+                }
+            }
+
+            halves[start == 0 ? 0 : 1] = part;
+        });
+        var counts = halves[0];
+        if (halves[1] is { } upper)
+        {
+            for (var i = 0; i < range; i++)
+            {
+                counts[i] += upper[i];
             }
         }
 

@@ -30,12 +30,9 @@ internal sealed class SegmentStage(string name, SegmentMap map) : ICustomerStage
     public IReadOnlyList<FrameColumn> Score(CustomerFrame population)
     {
         CheckBins(population);
-        var codes = new int[population.Count];
-        Map.Assign(
-            population.GetScore(ColumnNames.RecencyScore).Values,
-            population.GetScore(ColumnNames.FrequencyScore).Values,
-            population.GetScore(ColumnNames.MonetaryScore).Values,
-            codes);
+        var codes = GC.AllocateUninitializedArray<int>(population.Count);
+        var (r, f, m) = (population.GetScore(ColumnNames.RecencyScore), population.GetScore(ColumnNames.FrequencyScore), population.GetScore(ColumnNames.MonetaryScore));
+        Ranges.ForRanges(codes.Length, (start, end) => Map.Assign(r.Values[start..end], f.Values[start..end], m.Values[start..end], codes.AsSpan(start, end - start)));
         return [new CategoryColumn(ColumnNames.Segment, [.. Map.Segments], codes)];
     }
 

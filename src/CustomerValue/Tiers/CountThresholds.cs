@@ -13,7 +13,7 @@ internal static class CountThresholds
     public static double[] Fit(NumericInput input, IReadOnlyList<string> ids, IReadOnlyList<decimal> cumulativeShares, string stage, string column)
     {
         var copy = Finite(input, ids, stage, column);
-        var values = copy is null ? input.Values : copy;
+        var values = copy is null ? input.Memory : copy;
         var histogram = ValueHistogram.Build(values);
         var targets = new long[cumulativeShares.Count];
         for (var k = 0; k < targets.Length; k++)

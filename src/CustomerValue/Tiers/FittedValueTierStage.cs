@@ -50,7 +50,7 @@ internal sealed class FittedValueTierStage : IFittedCustomerStage
     {
         var input = NumericInput.Read(population, _valueColumn, Name, "ValueColumn");
         var codes = new int[population.Count];
-        NumericInput.ForRanges(codes.Length, (start, end) => Assign(input.Values[start..end], codes.AsSpan(start, end - start)));
+        Ranges.ForRanges(codes.Length, (start, end) => Assign(input.Values[start..end], codes.AsSpan(start, end - start)));
         return [new CategoryColumn(_outputs[0], _categories, codes)];
     }
 

@@ -4,13 +4,10 @@ namespace CustomerValue.Tiers;
 
 /// <summary>
 /// A numeric or score column read as doubles (score 0, missing, reads as NaN). A numeric column is read in place;
-/// only a score column is converted. Worker threads re-read the span from here, since a span cannot be captured.
+/// only a score column is converted. Worker threads read <see cref="Memory"/>, since a span cannot be captured.
 /// </summary>
 internal readonly struct NumericInput
 {
-    /// <summary>Passes over at least this many customers are split across two threads.</summary>
-    internal const int ParallelThreshold = 200_000;
-
     private readonly NumericColumn? _column;
     private readonly double[]? _converted;
 
@@ -21,6 +18,8 @@ internal readonly struct NumericInput
     }
 
     public ReadOnlySpan<double> Values => _column is not null ? _column.Values : _converted;
+
+    public ReadOnlyMemory<double> Memory => _column is not null ? _column.Memory : _converted;
 
     public int Length => _column?.Length ?? _converted!.Length;
 
@@ -48,32 +47,4 @@ internal readonly struct NumericInput
                     $"Stage '{stage}' reads column '{column}' as numbers, but it is a {other.Kind} column; set {option} to a numeric or score column."), nameof(population));
         }
     }
-
-    /// <summary>Runs <paramref name="body"/> on 0..n, or on two halves in parallel for large n; each half writes only its own rows.</summary>
-    public static void ForRanges(int n, Action<int, int> body)
-    {
-        if (n >= ParallelThreshold)
-        {
-            var half = n / 2;
-            Parallel.Invoke(() => body(0, half), () => body(half, n));
-        }
-        else
-        {
-            body(0, n);
-        }
-    }
-
-    /// <summary>
-    /// Like <see cref="ForRanges"/>, but hands each half to <paramref name="body"/> in cache-sized blocks, so a stage
-    /// that makes several passes (one per rule, say) reads each block from memory once rather than once per pass.
-    /// </summary>
-    public static void ForBlocks(int n, Action<int, int> body)
-        => ForRanges(n, (start, end) =>
-        {
-            const int Block = 16_384;
-            for (var from = start; from < end; from += Block)
-            {
-                body(from, Math.Min(end, from + Block));
-            }
-        });
 }

@@ -25,8 +25,8 @@ internal static class ShareThresholds
     {
         var n = input.Length;
         var scans = new Scan[2];
-        NumericInput.ForRanges(n, (start, end) => scans[start == 0 ? 0 : 1] = Scan.Of(input.Values[start..end], start));
-        var scan = n >= NumericInput.ParallelThreshold ? Scan.Merge(scans[0], scans[1]) : scans[0];
+        Ranges.ForRanges(n, (start, end) => scans[start == 0 ? 0 : 1] = Scan.Of(input.Values[start..end], start));
+        var scan = Ranges.IsSplit(n) ? Scan.Merge(scans[0], scans[1]) : scans[0];
         if (scan.InfiniteAt >= 0)
         {
             throw PopulationError.Create(Guard.Invariant(
@@ -41,7 +41,7 @@ internal static class ShareThresholds
 
         var layout = new Layout(scan, MaxBucketBits);
         var halves = new Buckets[2];
-        NumericInput.ForRanges(n, (start, end) => halves[start == 0 ? 0 : 1] = Buckets.Of(input.Values[start..end], layout));
+        Ranges.ForRanges(n, (start, end) => halves[start == 0 ? 0 : 1] = Buckets.Of(input.Values[start..end], layout));
         var buckets = Buckets.Merge(halves[0], halves[1]);
 
         UInt128 total = 0;
@@ -132,7 +132,7 @@ internal static class ShareThresholds
             keys[r] = new ulong[first + (halves[1]?.Counts[buckets[r]] ?? 0)];
         }
 
-        NumericInput.ForRanges(input.Length, (start, end) =>
+        Ranges.ForRanges(input.Length, (start, end) =>
         {
             var cursor = new int[buckets.Length];
             if (start != 0)

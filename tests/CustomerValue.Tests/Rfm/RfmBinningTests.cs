@@ -70,7 +70,7 @@ public sealed class RfmBinningTests
     [Fact]
     public void Fit_NtileOnNewCustomerAtThreshold_UsesIdToPlaceIt()
     {
-        var cuts = RfmBinning.Fit([1, 1, 1, 1, 2], ["e", "b", "a", "d", "c"], 2, BinningMethod.Ntile, higherIsBetter: true);
+        var cuts = RfmBinning.Fit(new double[] { 1, 1, 1, 1, 2 }, ["e", "b", "a", "d", "c"], 2, BinningMethod.Ntile, higherIsBetter: true);
         var scores = new byte[3];
         RfmBinning.Score([1, 1, 0.5], ["c", "f", "z"], cuts, scores);
         Assert.Equal([1, 2, 1], scores);
@@ -79,7 +79,7 @@ public sealed class RfmBinningTests
     [Fact]
     public void Fit_NtileWithoutTieAtThreshold_LeavesThresholdIdNull()
     {
-        var cuts = RfmBinning.Fit([4, 3, 2, 1, 5, 6], ["a", "b", "c", "d", "e", "f"], 3, BinningMethod.Ntile, higherIsBetter: false);
+        var cuts = RfmBinning.Fit(new double[] { 4, 3, 2, 1, 5, 6 }, ["a", "b", "c", "d", "e", "f"], 3, BinningMethod.Ntile, higherIsBetter: false);
         Assert.Equal([3, 5], cuts.Thresholds);
         Assert.Equal([null, null], cuts.ThresholdIds);
         Assert.Equal([3, 2, 1], cuts.GroupScores);
@@ -88,24 +88,24 @@ public sealed class RfmBinningTests
     [Fact]
     public void Fit_NtileWithIdsOfWrongLength_Throws()
     {
-        var error = Assert.Throws<ArgumentException>(() => RfmBinning.Fit([1, 2], ["a"], 2, BinningMethod.Ntile, higherIsBetter: true));
+        var error = Assert.Throws<ArgumentException>(() => RfmBinning.Fit(new double[] { 1, 2 }, ["a"], 2, BinningMethod.Ntile, higherIsBetter: true));
         Assert.Contains("one id per value (2)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Fit_EmptyInput_Throws()
-        => Assert.Throws<ArgumentException>(() => RfmBinning.Fit([], [], 5, BinningMethod.BalancedQuantiles, higherIsBetter: true));
+        => Assert.Throws<ArgumentException>(() => RfmBinning.Fit(Array.Empty<double>(), [], 5, BinningMethod.BalancedQuantiles, higherIsBetter: true));
 
     [Theory]
     [InlineData(1)]
     [InlineData(10)]
     public void Fit_BinsOutOfRange_Throws(int bins)
-        => Assert.Throws<ArgumentOutOfRangeException>(() => RfmBinning.Fit([1, 2], [], bins, BinningMethod.BalancedQuantiles, higherIsBetter: true));
+        => Assert.Throws<ArgumentOutOfRangeException>(() => RfmBinning.Fit(new double[] { 1, 2 }, [], bins, BinningMethod.BalancedQuantiles, higherIsBetter: true));
 
     [Fact]
     public void Fit_FixedCutPointsMethod_ThrowsAndPointsToFactory()
     {
-        var error = Assert.Throws<ArgumentException>(() => RfmBinning.Fit([1, 2], [], 5, BinningMethod.FixedCutPoints, higherIsBetter: true));
+        var error = Assert.Throws<ArgumentException>(() => RfmBinning.Fit(new double[] { 1, 2 }, [], 5, BinningMethod.FixedCutPoints, higherIsBetter: true));
         Assert.Contains("RfmDimensionCuts.FromCutPoints", error.Message, StringComparison.Ordinal);
     }
 

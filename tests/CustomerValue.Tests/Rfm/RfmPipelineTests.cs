@@ -73,6 +73,54 @@ public sealed class RfmPipelineTests
     }
 
     [Fact]
+    public void Run_PopulationLargeEnoughToSplitAcrossThreads_CompositesFollowTheScores()
+    {
+        var random = new Random(9);
+        const int n = 250_000;
+        var population = Generators.Frame(
+            Enumerable.Range(0, n).Select(_ => random.Next(400)).ToArray(),
+            Enumerable.Range(0, n).Select(_ => 1 + random.Next(12)).ToArray(),
+            Enumerable.Range(0, n).Select(_ => random.Next(5000)).ToArray());
+
+        var scored = new CustomerPipelineBuilder()
+            .AddRfmScores(new RfmScoreOptions { RecencyWeight = 3, FrequencyWeight = 1, MonetaryWeight = 2 })
+            .Build()
+            .Run(population);
+
+        var (r, f, m) = (scored.GetScore(ColumnNames.RecencyScore), scored.GetScore(ColumnNames.FrequencyScore), scored.GetScore(ColumnNames.MonetaryScore));
+        var (code, weighted, fm) = (scored.GetNumeric(ColumnNames.RfmCode), scored.GetNumeric(ColumnNames.RfmScore), scored.GetScore(ColumnNames.FmScore));
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal((100 * r[i]) + (10 * f[i]) + m[i], code[i]);
+            Assert.Equal((int)Math.Floor(((f[i] + m[i]) / 2.0) + 0.5), fm[i]);
+            Assert.Equal(((3 * r[i]) + f[i] + (2 * m[i])) / 6.0, weighted[i], 12);
+        }
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(249_990)]
+    public void Score_LargePopulationWithANaN_NamesTheFirstBadCustomerWithoutAggregateException(int bad)
+    {
+        const int n = 250_000;
+        var population = Generators.Frame(Enumerable.Range(0, n).Select(i => i % 300).ToArray(), Enumerable.Repeat(2, n).ToArray(), Enumerable.Range(0, n).Select(i => i % 977).ToArray());
+        var model = Default.Fit(population);
+        var monetary = population.GetNumeric(ColumnNames.Monetary).Values.ToArray();
+        monetary[bad] = double.NaN;
+        monetary[bad + 5] = double.NaN;
+        var broken = CustomerFrame.Create(population.CustomerIds, [population[ColumnNames.RecencyDays], population[ColumnNames.Frequency], new NumericColumn(ColumnNames.Monetary, monetary)]);
+
+        var fit = Assert.Throws<ArgumentException>(() => Default.Fit(broken));
+        var score = Assert.Throws<ArgumentException>(() => model.Score(broken));
+
+        var expected = Guard(population.CustomerIds[bad]);
+        Assert.Contains(expected, fit.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, score.Message, StringComparison.Ordinal);
+
+        static string Guard(string id) => string.Create(CultureInfo.InvariantCulture, $"Customer '{id}' has NaN in column 'monetary'");
+    }
+
+    [Fact]
     public void Run_CarriedAttributes_PassThroughUntouched()
     {
         var customers = RfmSample();
