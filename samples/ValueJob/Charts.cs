@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerValue;
+using CustomerValue.Models;
 using ScottPlot;
 
 namespace ValueJob;
@@ -174,6 +175,49 @@ internal static class Charts
         plot.XLabel("customers, largest revenue first (cumulative %)");
         plot.YLabel("revenue (cumulative %)");
         plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, Width, Height);
+    }
+
+    /// <summary>
+    /// Predicted versus actual mean holdout purchase days per customer, one pair of bars per calibration frequency
+    /// (the papers' conditional-expectation check: a model that predicts well has bars of equal height).
+    /// </summary>
+    public static void HoldoutBars(string path, CalibrationReport report, CalibrationHoldoutSplit split)
+    {
+        using var plot = new Plot();
+        var predictedBars = new List<Bar>();
+        var actualBars = new List<Bar>();
+        var ticks = new List<Tick>();
+        foreach (var bucket in report.Buckets)
+        {
+            predictedBars.Add(new Bar
+            {
+                Position = bucket.Frequency - 0.2,
+                Value = bucket.PredictedMean,
+                Size = 0.4,
+                FillColor = CustomersColor,
+                Label = bucket.PredictedMean.ToString("F2", CultureInfo.InvariantCulture),
+            });
+            actualBars.Add(new Bar
+            {
+                Position = bucket.Frequency + 0.2,
+                Value = bucket.ActualMean,
+                Size = 0.4,
+                FillColor = RevenueColor,
+                Label = bucket.ActualMean.ToString("F2", CultureInfo.InvariantCulture),
+            });
+            var label = bucket.IsOpenEnded ? Invariant($"{bucket.Frequency}+") : Invariant($"{bucket.Frequency}");
+            ticks.Add(new Tick(bucket.Frequency, Invariant($"{label}\n{bucket.Customers:N0} cust.")));
+        }
+
+        plot.Add.Bars(predictedBars).LegendText = Invariant($"predicted (total {report.PredictedPurchases:N0})");
+        plot.Add.Bars(actualBars).LegendText = Invariant($"actual (total {report.ActualPurchases:N0})");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        plot.Title(Invariant($"Holdout {split.CalibrationEnd.AddDays(1):yyyy-MM-dd} to {split.HoldoutEnd:yyyy-MM-dd}: predicted vs actual purchase days"));
+        plot.XLabel(Invariant($"repeat purchase days up to {split.CalibrationEnd:yyyy-MM-dd} (calibration)"));
+        plot.YLabel("mean purchase days per customer in the holdout");
+        plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(path, Width, Height);
     }
 

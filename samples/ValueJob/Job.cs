@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerValue;
 using CustomerValue.Csv;
+using CustomerValue.Models;
 
 namespace ValueJob;
 
@@ -27,6 +28,7 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         var (model, clvNote) = Fit(population);
         var scored = model.Score(population);
         var pareto = Charts.Pareto(scored);
+        var holdout = scored.Contains(ColumnNames.Clv) ? CheckHoldout(input, import.Summary.Customers) : null;
 
         PrintHeader(input);
         PrintRead(import);
@@ -42,13 +44,17 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         PrintTiers(scored);
         PrintLowValue(scored);
         PrintTopPriorities(scored, clvNote);
+        if (holdout is not null)
+        {
+            PrintHoldout(holdout);
+        }
 
         WriteScored(scored);
         WriteRejects(import);
         WriteModel(model);
         if (!options.NoCharts)
         {
-            WriteCharts(scored, pareto);
+            WriteCharts(scored, pareto, holdout);
         }
 
         PrintWritten();
@@ -148,17 +154,18 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
             NegativeAmounts = options.Returns,
             InvalidTransactions = options.Strict ? InvalidTransactionHandling.Throw : InvalidTransactionHandling.Skip,
         };
-        var csv = new CsvTransactionOptions
-        {
-            Delimiter = options.Delimiter,
-            Culture = options.Culture,
-            Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
-            CustomerIdColumn = options.IdColumn,
-            DateColumn = options.DateColumn,
-            AmountColumn = options.AmountColumn,
-        };
-        return CsvTransactions.SummariseFile(input, summary, csv, ProgressFor(input));
+        return CsvTransactions.SummariseFile(input, summary, CsvOptions(), ProgressFor(input));
     }
+
+    private CsvTransactionOptions CsvOptions() => new()
+    {
+        Delimiter = options.Delimiter,
+        Culture = options.Culture,
+        Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
+        CustomerIdColumn = options.IdColumn,
+        DateColumn = options.DateColumn,
+        AmountColumn = options.AmountColumn,
+    };
 
     private CsvAttributeImport ReadAttributes(string file)
     {
@@ -273,6 +280,70 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         }
     }
 
+    // Does the CLV model predict? Refit it on the older part of the history and compare its forecast of the rest with what
+    // happened. The holdout is the last third of the history (a year of the bundled three), so it reaches the 12-month CLV horizon.
+    private HoldoutCheck CheckHoldout(string input, CustomerFrame customers)
+    {
+        var history = 0.0;
+        foreach (var days in customers.GetNumeric(ColumnNames.TenureDays).Values)
+        {
+            history = Math.Max(history, days);
+        }
+
+        var holdoutDays = (int)(history / 3);
+        if (holdoutDays < 1)
+        {
+            return new HoldoutCheck(null, null, Invariant($"left out: the history up to {options.AsOf:yyyy-MM-dd} is too short ({history:N0} days) to hold a part back."));
+        }
+
+        var summary = new SummaryOptions
+        {
+            AsOf = options.AsOf.AddDays(-holdoutDays),
+            NegativeAmounts = options.Returns,
+            InvalidTransactions = options.Strict ? InvalidTransactionHandling.Throw : InvalidTransactionHandling.Skip,
+        };
+        try
+        {
+            // The rows the CSV reader rejects were reported by the first read; the split needs the transactions themselves.
+            using var reader = CsvTransactionReader.Open(input, CsvOptions());
+            var split = CustomerSummaries.SplitCalibrationHoldout(reader.ReadAll(), summary, options.AsOf);
+            var calibration = split.Calibration.Customers;
+            var model = BgNbdModel.Fit(
+                calibration.GetNumeric(ColumnNames.ModelFrequency).Values,
+                calibration.GetNumeric(ColumnNames.ModelRecency).Values,
+                calibration.GetNumeric(ColumnNames.ModelT).Values,
+                ModelTimeUnit.Day);
+            return new HoldoutCheck(split, CalibrationHoldout.Compare(model, split, maxFrequency: 7), null);
+        }
+        catch (Exception e) when (e is ModelConvergenceException or ArgumentException)
+        {
+            return new HoldoutCheck(null, null, "left out: " + e.Message);
+        }
+    }
+
+    private void PrintHoldout(HoldoutCheck holdout)
+    {
+        Print($"");
+        if (holdout.Split is not { } split || holdout.Report is not { } report)
+        {
+            Print($"Holdout check {holdout.Note}");
+            return;
+        }
+
+        Print($"Holdout check (BG/NBD refitted on orders up to {split.CalibrationEnd:yyyy-MM-dd}, predicting {split.CalibrationEnd.AddDays(1):yyyy-MM-dd} to {split.HoldoutEnd:yyyy-MM-dd})");
+        Print($"  {"calibration customers",-22} {report.Customers,10:N0}");
+        Print($"  {"new in the holdout",-22} {split.CustomersBornInHoldout,10:N0}   first order in the holdout: not in the check");
+        Print($"  {"actual purchase days",-22} {report.ActualPurchases,10:N0}   days with an order in the holdout, summed over the calibration customers");
+        Print($"  {"predicted",-22} {report.PredictedPurchases,10:N1}   {report.PredictedPurchases / report.ActualPurchases - 1,6:+0.0%;-0.0%} against actual");
+        Print($"");
+        Print($"{"Calibration repeat days",-28} {"customers",9} {"predicted",9} {"actual",9}   (mean holdout purchase days per customer)");
+        foreach (var bucket in report.Buckets)
+        {
+            var label = bucket.IsOpenEnded ? Invariant($"{bucket.Frequency}+") : Invariant($"{bucket.Frequency}");
+            Print($"{label,-28} {bucket.Customers,9:N0} {bucket.PredictedMean,9:F2} {bucket.ActualMean,9:F2}");
+        }
+    }
+
     private void PrintSegments(CustomerFrame scored)
     {
         var rows = SegmentSummary.Create(scored).Rows;
@@ -322,7 +393,7 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         _written.Add((path, "fitted pipeline (FittedPipeline.FromJson reloads it)"));
     }
 
-    private void WriteCharts(CustomerFrame scored, (double[] Customers, double[] Revenue) pareto)
+    private void WriteCharts(CustomerFrame scored, (double[] Customers, double[] Revenue) pareto, HoldoutCheck? holdout)
     {
         var segments = OutPath("segments.png");
         Charts.SegmentBars(segments, SegmentSummary.Create(scored).Rows);
@@ -345,6 +416,13 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
             var alive = OutPath("p-alive.png");
             Charts.RecencyFrequencyHeatmap(alive, scored, ColumnNames.ProbabilityAlive, "P(alive) by recency and frequency score", "F2");
             _written.Add((alive, "P(alive) per R x F score"));
+        }
+
+        if (holdout is { Report: { } report, Split: { } split })
+        {
+            var path = OutPath("holdout.png");
+            Charts.HoldoutBars(path, report, split);
+            _written.Add((path, "predicted vs actual holdout purchase days per calibration frequency"));
         }
     }
 
@@ -375,4 +453,7 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
     private void Print(FormattableString text) => stdout.WriteLine(text.ToString(CultureInfo.InvariantCulture));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The holdout check: the split and the report, or why the check was left out.</summary>
+    private sealed record HoldoutCheck(CalibrationHoldoutSplit? Split, CalibrationReport? Report, string? Note);
 }

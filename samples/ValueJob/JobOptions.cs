@@ -112,7 +112,10 @@ public sealed record JobOptions
 
         Writes to --out: scored.csv (one row per customer with every score), rejects.csv (rows the CSV
         reader or the summaries left out, with line numbers and reasons), model.json (the fitted cut
-        points, to score next month's customers the same way), segments.png, rf-heatmap.png, pareto.png.
+        points, to score next month's customers the same way), segments.png, rf-heatmap.png, pareto.png,
+        and when the CLV models fit, expected-purchases.png, p-alive.png and holdout.png. For the holdout
+        check, the job refits BG/NBD on all but the last third of the history and compares its forecast of
+        that last third with the actual purchases (printed per calibration frequency, charted in holdout.png).
 
         Exit codes: 0 done, 1 bad data (strict mode, or a file the job cannot use), 2 bad usage.
         """;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerValue;
+using ValueJob;
 using Xunit;
 
 namespace CustomerValue.Samples.Tests;
@@ -129,6 +130,7 @@ public sealed class ValueJobBundledDataTests(BundledRunFixture fixture) : IClass
     [InlineData("pareto.png")]
     [InlineData("expected-purchases.png")]
     [InlineData("p-alive.png")]
+    [InlineData("holdout.png")]
     public void Run_BundledData_WritesPngCharts(string name)
     {
         var bytes = File.ReadAllBytes(Run.OutFile(name));
@@ -140,11 +142,32 @@ public sealed class ValueJobBundledDataTests(BundledRunFixture fixture) : IClass
     [Fact]
     public void Run_BundledData_ListsEveryWrittenFileWithItsPath()
     {
-        foreach (var name in new[] { "scored.csv", "rejects.csv", "model.json", "segments.png", "rf-heatmap.png", "pareto.png" })
+        foreach (var name in new[] { "scored.csv", "rejects.csv", "model.json", "segments.png", "rf-heatmap.png", "pareto.png", "expected-purchases.png", "p-alive.png", "holdout.png" })
         {
             Assert.Contains(Run.OutFile(name), Run.Stdout, StringComparison.Ordinal);
             Assert.True(File.Exists(Run.OutFile(name)), name);
         }
+    }
+
+    [Fact]
+    public void Run_BundledData_HoldoutCheckCountsMatchTheExport()
+    {
+        var lines = Run.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var header = lines.Single(l => l.StartsWith("Holdout check (", StringComparison.Ordinal));
+        var at = header.IndexOf("up to ", StringComparison.Ordinal) + "up to ".Length;
+        var calibrationEnd = DateOnly.ParseExact(header.Substring(at, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var purchases = Export.Rows.Where(r => r.Amount >= 0).ToList();
+        var calibration = purchases.Where(r => r.Date <= calibrationEnd).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var holdout = purchases.Where(r => r.Date > calibrationEnd && r.Date <= JobOptions.BundledAsOf).ToList();
+        var table = lines.SkipWhile(l => !l.StartsWith("Calibration repeat days", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.Length > 0).ToList();
+
+        // The last third of the bundled three years is held out.
+        Assert.Equal(new DateOnly(2024, 12, 31), calibrationEnd);
+        Assert.Equal(calibration.Count, Run.Count("Holdout check", "calibration customers"));
+        Assert.Equal(holdout.Select(r => r.Id).Where(id => !calibration.Contains(id)).Distinct(StringComparer.Ordinal).Count(), Run.Count("Holdout check", "new in the holdout"));
+        Assert.Equal(holdout.Where(r => calibration.Contains(r.Id)).Select(r => (r.Id, r.Date)).Distinct().Count(), Run.Count("Holdout check", "actual purchase days"));
+        Assert.Equal(["0", "1", "2", "3", "4", "5", "6", "7+"], table.Select(l => l[..28].Trim()));
+        Assert.Equal(calibration.Count, table.Sum(l => int.Parse(l[28..38].Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture)));
     }
 
     [Fact]

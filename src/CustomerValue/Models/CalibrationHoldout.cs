@@ -58,4 +58,46 @@ public static class CalibrationHoldout
 
         return new CalibrationReport(buckets, n, predictedTotal, actualTotal);
     }
+
+    /// <summary>
+    /// Compares the model's expected holdout purchases with the actual ones of a <see cref="CalibrationHoldoutSplit"/>, per calibration
+    /// frequency and in total. The split's recency and T, in its summary period, are converted to the model's <see cref="PurchaseModel.TimeUnit"/>.
+    /// </summary>
+    /// <param name="model">The model fitted on <see cref="CalibrationHoldoutSplit.Calibration"/>.</param>
+    /// <param name="split">The calibration summaries and holdout purchases.</param>
+    /// <param name="maxFrequency">The frequency of the last, open-ended bucket (1 to 1000); 7 is the usual choice of the papers.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFrequency"/> is outside 1 to 1000.</exception>
+    public static CalibrationReport Compare(PurchaseModel model, CalibrationHoldoutSplit split, int maxFrequency)
+    {
+        Guard.NotNull(model);
+        Guard.NotNull(split);
+        var customers = split.Calibration.Customers;
+        var frequency = customers.GetNumeric(ColumnNames.ModelFrequency).Values;
+        var recency = customers.GetNumeric(ColumnNames.ModelRecency).Values;
+        var age = customers.GetNumeric(ColumnNames.ModelT).Values;
+        var counts = split.HoldoutPurchaseCounts;
+        var ratio = TimeUnits.Ratio(split.Holdout.Unit, model.TimeUnit);
+        var holdoutPurchases = new double[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            holdoutPurchases[i] = counts[i];
+        }
+
+        if (ratio == 1.0)
+        {
+            return Compare(model, frequency, recency, age, holdoutPurchases, split.Holdout, maxFrequency);
+        }
+
+        var convertedRecency = new double[recency.Length];
+        var convertedAge = new double[age.Length];
+        for (var i = 0; i < recency.Length; i++)
+        {
+            convertedRecency[i] = recency[i] * ratio;
+            convertedAge[i] = age[i] * ratio;
+        }
+
+        return Compare(model, frequency, convertedRecency, convertedAge, holdoutPurchases, split.Holdout, maxFrequency);
+    }
 }

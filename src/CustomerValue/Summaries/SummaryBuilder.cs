@@ -451,7 +451,7 @@ internal sealed class SummaryBuilder
         };
     }
 
-    private static InvalidTransactionException Rejection(int index, in Transaction transaction, TransactionIssueReason reason)
+    internal static InvalidTransactionException Rejection(int index, in Transaction transaction, TransactionIssueReason reason)
     {
         var issue = new TransactionIssue(index, reason, transaction);
         var where = Guard.Invariant($"Transaction {index} (customer '{transaction.CustomerId}', {transaction.Timestamp:yyyy-MM-dd}, amount {transaction.Amount})");
