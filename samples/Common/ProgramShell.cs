@@ -1,0 +1,58 @@
+using CustomerValue;
+using CustomerValue.Csv;
+
+namespace Samples.Common;
+
+/// <summary>Runs a program's body and turns the failures a user can fix into a message on stderr and an exit code.</summary>
+public static class ProgramShell
+{
+    /// <summary>Runs <paramref name="body"/>: a usage error exits with 2, bad data with 1, each with what to do about it.</summary>
+    /// <param name="stderr">Receives the error messages.</param>
+    /// <param name="body">The program; returns its exit code.</param>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    public static int Run(TextWriter stderr, Func<int> body)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return body();
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            stderr.WriteLine("Run with --help to see every option and its default.");
+            return ExitCodes.BadUsage;
+        }
+        catch (CsvImportException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            if (e.Reject is not null)
+            {
+                stderr.WriteLine("Run without --strict to count bad rows, leave them out and go on.");
+            }
+            else if (e.Message.Contains("CsvTransactionOptions.", StringComparison.Ordinal))
+            {
+                stderr.WriteLine("Name the transaction columns with --id-column, --date-column and --amount-column.");
+            }
+
+            return ExitCodes.BadData;
+        }
+        catch (InvalidTransactionException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            stderr.WriteLine("Run without --strict to count such transactions and leave them out, or use --returns net.");
+            return ExitCodes.BadData;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            return ExitCodes.BadData;
+        }
+    }
+
+    /// <summary>Whether progress may rewrite one line in place: only on the real stderr of a terminal.</summary>
+    /// <param name="stderr">The writer the program was given.</param>
+    /// <returns>True for a terminal.</returns>
+    public static bool IsTerminal(TextWriter stderr) => ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+}
