@@ -4,6 +4,7 @@ using System.Text;
 // Writes the bundled sample exports (samples/data) from a fixed seed, so the files are reproducible:
 //   transactions.csv  customer_id,order_date,amount  (a Pareto/NBD-like purchase process, returns, a few bad rows)
 //   customers.csv     customer attributes: account manager, region, industry, interactions, complaints, satisfaction, potential
+//   managers.csv      the 25 account managers: capacities, industries and regions they know, seniority
 // Usage: dotnet run --project samples/SampleData [-- <output folder>]
 var folder = args.Length > 0 ? args[0] : Path.Combine("samples", "data");
 Directory.CreateDirectory(folder);
@@ -70,9 +71,26 @@ for (var c = 1; c <= Customers; c++)
     }
 }
 
+// The managers draw from their own seed, so adding them left transactions.csv and customers.csv byte for byte the same.
+const int Managers = 25;
+var managerRandom = new Random(20260106);
+var managers = new StringBuilder("manager_id,max_customers,max_workload,industries,regions,seniority\n");
+for (var m = 1; m <= Managers; m++)
+{
+    var maxCustomers = 125 + managerRandom.Next(46);
+    var maxWorkload = Math.Round(maxCustomers * (1.45 + (managerRandom.NextDouble() * 0.3)));
+    string[] knownIndustries = [.. industries];
+    managerRandom.Shuffle(knownIndustries);
+    string[] knownRegions = [.. regions];
+    managerRandom.Shuffle(knownRegions);
+    managers.Append(CultureInfo.InvariantCulture,
+        $"AM-{m:D2},{maxCustomers},{maxWorkload},{string.Join(';', knownIndustries[..(2 + managerRandom.Next(2))])},{string.Join(';', knownRegions[..(1 + managerRandom.Next(2))])},{1 + managerRandom.Next(3)}\n");
+}
+
 File.WriteAllText(Path.Combine(folder, "transactions.csv"), transactions.ToString());
 File.WriteAllText(Path.Combine(folder, "customers.csv"), customers.ToString());
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {rows + bad} transaction rows ({bad} bad on purpose) and {Customers} customers to {folder}."));
+File.WriteAllText(Path.Combine(folder, "managers.csv"), managers.ToString());
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {rows + bad} transaction rows ({bad} bad on purpose), {Customers} customers and {Managers} managers to {folder}."));
 
 static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
