@@ -137,6 +137,25 @@ public sealed class OptionReader
             : throw new UsageException($"The option {Name} must be a number {allowed} (with . as the decimal point){(allowOff ? ", or off" : string.Empty)}; it was '{value}'.");
     }
 
+    /// <summary>Reads numbers separated by commas, with . as the decimal point.</summary>
+    /// <param name="example">An example list for the errors, such as 10,20,30,40.</param>
+    /// <returns>The numbers, in the order given.</returns>
+    /// <exception cref="UsageException">The value is missing or one of its parts is not a finite number.</exception>
+    public double[] Numbers(string example)
+    {
+        var parts = Value(example).Split(',', StringSplitOptions.TrimEntries);
+        var numbers = new double[parts.Length];
+        for (var p = 0; p < parts.Length; p++)
+        {
+            if (!double.TryParse(parts[p], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[p]) || !double.IsFinite(numbers[p]))
+            {
+                throw new UsageException($"The option {Name} must be numbers separated by commas (with . as the decimal point), such as {example}; '{parts[p]}' is not a number.");
+            }
+        }
+
+        return numbers;
+    }
+
     /// <summary>Reads one of a fixed set of words (case-insensitive).</summary>
     /// <typeparam name="T">The type of the meaning of each word.</typeparam>
     /// <param name="choices">The words, the first one shown as the example, with their meanings.</param>

@@ -9,8 +9,14 @@ public static class ProgramShell
     /// <summary>Runs <paramref name="body"/>: a usage error exits with 2, bad data with 1, each with what to do about it.</summary>
     /// <param name="stderr">Receives the error messages.</param>
     /// <param name="body">The program; returns its exit code.</param>
+    /// <param name="lenientRows">What a lenient run does with a bad row, ending the advice "Run without --strict to ...".</param>
+    /// <param name="lenientTransactions">What a lenient run does with an invalid transaction, ending the same advice.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
-    public static int Run(TextWriter stderr, Func<int> body)
+    public static int Run(
+        TextWriter stderr,
+        Func<int> body,
+        string lenientRows = "count bad rows, leave them out and go on",
+        string lenientTransactions = "count such transactions and leave them out")
     {
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(body);
@@ -29,7 +35,7 @@ public static class ProgramShell
             stderr.WriteLine("error: " + e.Message);
             if (e.Reject is not null)
             {
-                stderr.WriteLine("Run without --strict to count bad rows, leave them out and go on.");
+                stderr.WriteLine("Run without --strict to " + lenientRows + ".");
             }
             else if (e.Message.Contains("CsvTransactionOptions.", StringComparison.Ordinal))
             {
@@ -41,7 +47,7 @@ public static class ProgramShell
         catch (InvalidTransactionException e)
         {
             stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine("Run without --strict to count such transactions and leave them out, or use --returns net.");
+            stderr.WriteLine("Run without --strict to " + lenientTransactions + ", or use --returns net.");
             return ExitCodes.BadData;
         }
         catch (IOException e)

@@ -77,25 +77,24 @@ public sealed class SampleInputs
     /// <exception cref="CsvImportException">A needed column is missing, or (strict) a row is bad.</exception>
     /// <exception cref="InvalidTransactionException">(Strict) a transaction is invalid.</exception>
     public CsvSummaryImport Summarise(DateOnly asOf, int growthWindowDays = 90)
+        => CsvTransactions.SummariseFile(TransactionsFile, SummaryOptionsFor(asOf, growthWindowDays), TransactionCsvOptions(), ProgressFor(TransactionsFile));
+
+    /// <summary>Opens the transaction export for a second pass (no progress: the first read has shown it).</summary>
+    /// <returns>The reader; the caller disposes it.</returns>
+    /// <exception cref="CsvImportException">A needed column is missing.</exception>
+    public CsvTransactionReader OpenTransactions() => CsvTransactionReader.Open(TransactionsFile, TransactionCsvOptions());
+
+    /// <summary>The summary options of these inputs as of a date: the --returns and --strict choices.</summary>
+    /// <param name="asOf">The as-of date.</param>
+    /// <param name="growthWindowDays">The length of the growth windows (window_spend and previous_window_spend).</param>
+    /// <returns>The options.</returns>
+    public SummaryOptions SummaryOptionsFor(DateOnly asOf, int growthWindowDays = 90) => new()
     {
-        var summary = new SummaryOptions
-        {
-            AsOf = asOf,
-            GrowthWindowDays = growthWindowDays,
-            NegativeAmounts = _options.Returns,
-            InvalidTransactions = _options.Strict ? InvalidTransactionHandling.Throw : InvalidTransactionHandling.Skip,
-        };
-        var csv = new CsvTransactionOptions
-        {
-            Delimiter = _options.Delimiter,
-            Culture = _options.Culture,
-            Errors = _options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
-            CustomerIdColumn = _options.IdColumn,
-            DateColumn = _options.DateColumn,
-            AmountColumn = _options.AmountColumn,
-        };
-        return CsvTransactions.SummariseFile(TransactionsFile, summary, csv, ProgressFor(TransactionsFile));
-    }
+        AsOf = asOf,
+        GrowthWindowDays = growthWindowDays,
+        NegativeAmounts = _options.Returns,
+        InvalidTransactions = _options.Strict ? InvalidTransactionHandling.Throw : InvalidTransactionHandling.Skip,
+    };
 
     /// <summary>Reads the customer-attribute export, when there is one.</summary>
     /// <returns>The attributes and the read report, or null without an export.</returns>
@@ -115,6 +114,16 @@ public sealed class SampleInputs
         };
         return CsvAttributes.ReadFile(CustomersFile, csv, ProgressFor(CustomersFile));
     }
+
+    private CsvTransactionOptions TransactionCsvOptions() => new()
+    {
+        Delimiter = _options.Delimiter,
+        Culture = _options.Culture,
+        Errors = _options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
+        CustomerIdColumn = _options.IdColumn,
+        DateColumn = _options.DateColumn,
+        AmountColumn = _options.AmountColumn,
+    };
 
     private ConsoleProgress? ProgressFor(string file)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerValue;
 using CustomerValue.Csv;
 using CustomerValue.Models;
+using Samples.Common;
 
 namespace ValueJob;
 
@@ -11,31 +12,27 @@ namespace ValueJob;
 /// </summary>
 internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
 {
-    // Below this size a read takes well under a second, so a progress line would only be noise in logs.
-    private const long ProgressThresholdBytes = 5L * 1024 * 1024;
-
     private readonly List<(string Path, string What)> _written = [];
 
     public int Run()
     {
-        var input = ResolveInput();
-        var attributesFile = ResolveCustomers();
-        CreateOutputFolder();
+        var inputs = SampleInputs.Resolve(options.Input, readsCustomers: true, stderr, stderrIsTerminal);
+        DataFiles.CreateOutputFolder(options.Out);
 
-        var import = ReadTransactions(input);
-        var attributes = attributesFile is null ? null : ReadAttributes(attributesFile);
+        var import = inputs.Summarise(options.AsOf);
+        var attributes = inputs.ReadAttributes();
         var population = attributes is null ? import.Summary.Customers : import.Summary.Customers.Join(attributes.Customers);
         var (model, clvNote) = Fit(population);
         var scored = model.Score(population);
         var pareto = Charts.Pareto(scored);
-        var holdout = scored.Contains(ColumnNames.Clv) ? CheckHoldout(input, import.Summary.Customers) : null;
+        var holdout = scored.Contains(ColumnNames.Clv) ? CheckHoldout(inputs, import.Summary.Customers) : null;
 
-        PrintHeader(input);
-        PrintRead(import);
-        PrintSummaries(import.Summary);
+        PrintHeader(inputs);
+        ReportSections.PrintRead(stdout, import.Report);
+        ReportSections.PrintSummaries(stdout, import.Summary);
         if (attributes is not null)
         {
-            PrintAttributes(attributesFile!, attributes, import.Summary.Customers);
+            ReportSections.PrintAttributes(stdout, inputs.CustomersFile!, attributes, import.Summary.Customers);
         }
 
         PrintModel(model);
@@ -57,7 +54,7 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
             WriteCharts(scored, pareto, holdout);
         }
 
-        PrintWritten();
+        ReportSections.PrintWritten(stdout, _written);
         return ExitCodes.Ok;
     }
 
@@ -108,128 +105,10 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         }
     }
 
-    private string ResolveInput()
+    private void PrintHeader(SampleInputs inputs)
     {
-        if (options.Input is null)
-        {
-            return DataFiles.FindBundled(JobOptions.BundledTransactions)
-                ?? throw new UsageException(Invariant($"No --input given and the bundled export {JobOptions.BundledTransactions} was not found above the current directory ({Directory.GetCurrentDirectory()}) or the program's folder; pass --input <file>."));
-        }
-
-        return File.Exists(options.Input)
-            ? options.Input
-            : throw new UsageException(Invariant($"The --input file '{options.Input}' does not exist (current directory: {Directory.GetCurrentDirectory()})."));
-    }
-
-    private string? ResolveCustomers()
-    {
-        if (options.Customers is not null)
-        {
-            return File.Exists(options.Customers)
-                ? options.Customers
-                : throw new UsageException(Invariant($"The --customers file '{options.Customers}' does not exist (current directory: {Directory.GetCurrentDirectory()})."));
-        }
-
-        // The bundled attributes describe the bundled customers only; joining them to another export would be wrong.
-        return options.Input is null ? DataFiles.FindBundled(JobOptions.BundledCustomers) : null;
-    }
-
-    private void CreateOutputFolder()
-    {
-        try
-        {
-            Directory.CreateDirectory(options.Out);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException(Invariant($"The --out folder '{options.Out}' cannot be created: {e.Message}"), e);
-        }
-    }
-
-    private CsvSummaryImport ReadTransactions(string input)
-    {
-        var summary = new SummaryOptions
-        {
-            AsOf = options.AsOf,
-            NegativeAmounts = options.Returns,
-            InvalidTransactions = options.Strict ? InvalidTransactionHandling.Throw : InvalidTransactionHandling.Skip,
-        };
-        return CsvTransactions.SummariseFile(input, summary, CsvOptions(), ProgressFor(input));
-    }
-
-    private CsvTransactionOptions CsvOptions() => new()
-    {
-        Delimiter = options.Delimiter,
-        Culture = options.Culture,
-        Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
-        CustomerIdColumn = options.IdColumn,
-        DateColumn = options.DateColumn,
-        AmountColumn = options.AmountColumn,
-    };
-
-    private CsvAttributeImport ReadAttributes(string file)
-    {
-        var csv = new CsvAttributeOptions
-        {
-            Delimiter = options.Delimiter,
-            Culture = options.Culture,
-            Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
-        };
-        return CsvAttributes.ReadFile(file, csv, ProgressFor(file));
-    }
-
-    private ConsoleProgress? ProgressFor(string file)
-    {
-        var bytes = new FileInfo(file).Length;
-        return bytes > ProgressThresholdBytes || stderrIsTerminal
-            ? new ConsoleProgress(stderr, Path.GetFileName(file), bytes, stderrIsTerminal)
-            : null;
-    }
-
-    private void PrintHeader(string input)
-    {
-        var mode = options.Strict ? "strict" : "lenient: bad rows go to rejects.csv";
-        Print($"ValueJob: {Display(input)} as of {options.AsOf:yyyy-MM-dd} ({mode})");
-    }
-
-    private void PrintRead(CsvSummaryImport import)
-    {
-        var report = import.Report;
-        var reasons = Enum.GetValues<CsvRejectReason>().Where(r => report.CountOf(r) > 0).Select(r => Invariant($"{r} {report.CountOf(r)}"));
-        Print($"");
-        Print($"Read");
-        Print($"  {"rows read",-22} {report.RowsRead,10:N0}");
-        Print($"  {"accepted",-22} {report.RowsAccepted,10:N0}");
-        Print($"  {"rejected",-22} {report.RowsRejected,10:N0}{Reasons(reasons)}");
-    }
-
-    private void PrintSummaries(SummaryResult summary)
-    {
-        var reasons = Enum.GetValues<TransactionIssueReason>().Where(r => summary.CountOf(r) > 0).Select(r => Invariant($"{r} {summary.CountOf(r)}"));
-        Print($"");
-        Print($"Summaries");
-        Print($"  {"customers",-22} {summary.Customers.Count,10:N0}");
-        Print($"  {"transactions used",-22} {summary.TransactionsUsed,10:N0}   {summary.TransactionsUsed - summary.ReturnsNetted:N0} orders, {summary.ReturnsNetted:N0} returns netted");
-        Print($"  {"excluded",-22} {summary.Issues.Count,10:N0}{Reasons(reasons)}");
-    }
-
-    private void PrintAttributes(string file, CsvAttributeImport attributes, CustomerFrame customers)
-    {
-        var matched = 0;
-        foreach (var id in customers.CustomerIds)
-        {
-            if (attributes.Customers.IndexOf(id) >= 0)
-            {
-                matched++;
-            }
-        }
-
-        var report = attributes.Report;
-        Print($"");
-        Print($"Attributes ({Display(file)})");
-        Print($"  {"rows read",-22} {report.RowsRead,10:N0}");
-        Print($"  {"rejected",-22} {report.RowsRejected,10:N0}");
-        Print($"  {"customers matched",-22} {matched,10:N0}   of {customers.Count:N0}; columns {string.Join(", ", attributes.Customers.Columns.Select(c => c.Name))}");
+        var mode = options.Input.Strict ? "strict" : "lenient: bad rows go to rejects.csv";
+        Print($"ValueJob: {DataFiles.Display(inputs.TransactionsFile)} as of {options.AsOf:yyyy-MM-dd} ({mode})");
     }
 
     private void PrintModel(FittedPipeline model)
@@ -282,7 +161,7 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
 
     // Does the CLV model predict? Refit it on the older part of the history and compare its forecast of the rest with what
     // happened. The holdout is the last third of the history (a year of the bundled three), so it reaches the 12-month CLV horizon.
-    private HoldoutCheck CheckHoldout(string input, CustomerFrame customers)
+    private HoldoutCheck CheckHoldout(SampleInputs inputs, CustomerFrame customers)
     {
         var history = 0.0;
         foreach (var days in customers.GetNumeric(ColumnNames.TenureDays).Values)
@@ -296,16 +175,11 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
             return new HoldoutCheck(null, null, Invariant($"left out: the history up to {options.AsOf:yyyy-MM-dd} is too short ({history:N0} days) to hold a part back."));
         }
 
-        var summary = new SummaryOptions
-        {
-            AsOf = options.AsOf.AddDays(-holdoutDays),
-            NegativeAmounts = options.Returns,
-            InvalidTransactions = options.Strict ? InvalidTransactionHandling.Throw : InvalidTransactionHandling.Skip,
-        };
+        var summary = inputs.SummaryOptionsFor(options.AsOf.AddDays(-holdoutDays));
         try
         {
             // The rows the CSV reader rejects were reported by the first read; the split needs the transactions themselves.
-            using var reader = CsvTransactionReader.Open(input, CsvOptions());
+            using var reader = inputs.OpenTransactions();
             var split = CustomerSummaries.SplitCalibrationHoldout(reader.ReadAll(), summary, options.AsOf);
             var calibration = split.Calibration.Customers;
             var model = BgNbdModel.Fit(
@@ -426,29 +300,7 @@ internal sealed class Job(JobOptions options, TextWriter stdout, TextWriter stde
         }
     }
 
-    private void PrintWritten()
-    {
-        Print($"");
-        Print($"Wrote");
-        foreach (var (path, what) in _written)
-        {
-            Print($"  {path,-28} {what}");
-        }
-    }
-
-    private static string Reasons(IEnumerable<string> counts)
-    {
-        var text = string.Join(", ", counts);
-        return text.Length == 0 ? string.Empty : "   " + text;
-    }
-
     private string OutPath(string name) => Path.Combine(options.Out, name);
-
-    private static string Display(string path)
-    {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative;
-    }
 
     private void Print(FormattableString text) => stdout.WriteLine(text.ToString(CultureInfo.InvariantCulture));
 

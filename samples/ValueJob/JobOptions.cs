@@ -1,34 +1,28 @@
-using System.Globalization;
 using CustomerValue;
+using Samples.Common;
 
 namespace ValueJob;
 
 /// <summary>The job's command line, parsed and validated. Immutable.</summary>
 public sealed record JobOptions
 {
-    /// <summary>The bundled transaction export, relative to the repository root.</summary>
-    public const string BundledTransactions = "samples/data/transactions.csv";
-
-    /// <summary>The bundled customer-attribute export, relative to the repository root.</summary>
-    public const string BundledCustomers = "samples/data/customers.csv";
-
     /// <summary>The as-of date of the bundled export.</summary>
     public static readonly DateOnly BundledAsOf = new(2025, 12, 31);
 
-    /// <summary>Gets the transaction export; null means the bundled one.</summary>
-    public string? Input { get; init; }
+    private const string CutsExample = "10,20,30,40";
 
-    /// <summary>Gets the attribute export; null means the bundled one when the input is bundled too, none otherwise.</summary>
-    public string? Customers { get; init; }
+    // In the order of --help, which is the order the error for an unknown option lists them in.
+    private static readonly string[] Names =
+    [
+        "--input", "--id-column", "--date-column", "--amount-column", "--customers", "--as-of", "--out", "--bins", "--method", "--r-cuts", "--f-cuts", "--m-cuts",
+        "--returns", "--culture", "--delimiter", "--strict", "--no-charts", "--help",
+    ];
 
-    /// <summary>Gets the header of the customer id column of the transaction export; null means the usual names.</summary>
-    public string? IdColumn { get; init; }
+    private static readonly (string, BinningMethod)[] Methods =
+        [("balanced", BinningMethod.BalancedQuantiles), ("fixed", BinningMethod.FixedCutPoints), ("ntile", BinningMethod.Ntile), ("r", BinningMethod.RCompatible)];
 
-    /// <summary>Gets the header of the date column; null means the usual names.</summary>
-    public string? DateColumn { get; init; }
-
-    /// <summary>Gets the header of the amount column; null means the usual names.</summary>
-    public string? AmountColumn { get; init; }
+    /// <summary>Gets how the exports are read.</summary>
+    public InputOptions Input { get; init; } = new();
 
     /// <summary>Gets the as-of date.</summary>
     public DateOnly AsOf { get; init; } = BundledAsOf;
@@ -50,18 +44,6 @@ public sealed record JobOptions
 
     /// <summary>Gets the monetary cut points.</summary>
     public IReadOnlyList<double>? MonetaryCuts { get; init; }
-
-    /// <summary>Gets what to do with negative amounts.</summary>
-    public NegativeAmountHandling Returns { get; init; } = NegativeAmountHandling.NetAsReturn;
-
-    /// <summary>Gets the culture of numbers in the input files.</summary>
-    public CultureInfo Culture { get; init; } = CultureInfo.InvariantCulture;
-
-    /// <summary>Gets the field delimiter of the input files.</summary>
-    public char Delimiter { get; init; } = ',';
-
-    /// <summary>Gets whether the first bad row stops the job.</summary>
-    public bool Strict { get; init; }
 
     /// <summary>Gets whether to skip the PNG charts.</summary>
     public bool NoCharts { get; init; }
@@ -120,55 +102,35 @@ public sealed record JobOptions
         Exit codes: 0 done, 1 bad data (strict mode, or a file the job cannot use), 2 bad usage.
         """;
 
-    private static readonly string[] Methods = ["balanced", "fixed", "ntile", "r"];
-    private static readonly string[] ReturnModes = ["net", "ignore", "reject"];
-
     /// <summary>Parses the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The options.</returns>
     /// <exception cref="UsageException">An option is unknown, repeated, lacks its value or has a bad value.</exception>
     public static JobOptions Parse(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        var reader = new OptionReader(args, Names);
         var options = new JobOptions();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
+        while (reader.MoveNext())
         {
-            var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            if (options.Input.Read(reader) is { } input)
             {
-                throw new UsageException($"Unexpected argument '{arg}': every option starts with --, such as --input <file>.");
+                options = options with { Input = input };
+                continue;
             }
 
-            var equals = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? arg : arg[..equals];
-            string? inline = equals < 0 ? null : arg[(equals + 1)..];
-            if (!seen.Add(name))
+            options = reader.Name switch
             {
-                throw new UsageException($"The option {name} is given twice; give it once.");
-            }
-
-            options = name switch
-            {
+                // As before the shared reader: --help shows the help whatever follows it.
                 "--help" => options with { Help = true },
-                "--strict" => options with { Strict = Flag(name, inline) },
-                "--no-charts" => options with { NoCharts = Flag(name, inline) },
-                "--input" => options with { Input = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--id-column" => options with { IdColumn = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--date-column" => options with { DateColumn = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--amount-column" => options with { AmountColumn = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--customers" => options with { Customers = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--out" => options with { Out = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--as-of" => options with { AsOf = ParseDate(name, Value(args, ref i, name, inline)) },
-                "--bins" => options with { Bins = ParseBins(name, Value(args, ref i, name, inline)) },
-                "--method" => options with { Method = ParseMethod(name, Value(args, ref i, name, inline)) },
-                "--r-cuts" => options with { RecencyCuts = ParseCuts(name, Value(args, ref i, name, inline)) },
-                "--f-cuts" => options with { FrequencyCuts = ParseCuts(name, Value(args, ref i, name, inline)) },
-                "--m-cuts" => options with { MonetaryCuts = ParseCuts(name, Value(args, ref i, name, inline)) },
-                "--returns" => options with { Returns = ParseReturns(name, Value(args, ref i, name, inline)) },
-                "--culture" => options with { Culture = ParseCulture(name, Value(args, ref i, name, inline)) },
-                "--delimiter" => options with { Delimiter = ParseDelimiter(name, Value(args, ref i, name, inline)) },
-                _ => throw new UsageException($"Unknown option '{name}'. The options are --input, --id-column, --date-column, --amount-column, --customers, --as-of, --out, --bins, --method, --r-cuts, --f-cuts, --m-cuts, --returns, --culture, --delimiter, --strict, --no-charts, --help."),
+                "--no-charts" => options with { NoCharts = reader.Flag() },
+                "--out" => options with { Out = reader.Text("out") },
+                "--as-of" => options with { AsOf = reader.Date(BundledAsOf) },
+                "--bins" => options with { Bins = reader.WholeNumber(2, 9) },
+                "--method" => options with { Method = reader.Choice<BinningMethod>(Methods) },
+                "--r-cuts" => options with { RecencyCuts = reader.Numbers(CutsExample) },
+                "--f-cuts" => options with { FrequencyCuts = reader.Numbers(CutsExample) },
+                "--m-cuts" => options with { MonetaryCuts = reader.Numbers(CutsExample) },
+                _ => throw new InvalidOperationException("The option " + reader.Name + " is known but not handled."),
             };
         }
 
@@ -184,114 +146,5 @@ public sealed record JobOptions
         }
 
         return options;
-    }
-
-    private static string Value(IReadOnlyList<string> args, ref int i, string name, string? inline)
-    {
-        if (inline is not null)
-        {
-            return inline;
-        }
-
-        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-        {
-            throw new UsageException($"The option {name} needs a value, such as {name} {Example(name)}.");
-        }
-
-        i++;
-        return args[i];
-    }
-
-    private static string Example(string name) => name switch
-    {
-        "--as-of" => "2025-12-31",
-        "--bins" => "5",
-        "--method" => "balanced",
-        "--returns" => "net",
-        "--culture" => "de-DE",
-        "--delimiter" => ";",
-        "--out" => "out",
-        "--r-cuts" or "--f-cuts" or "--m-cuts" => "10,20,30,40",
-        _ => "<file>",
-    };
-
-    private static bool Flag(string name, string? inline) => inline is null
-        ? true
-        : throw new UsageException($"The option {name} is a switch and takes no value; it was given '{inline}'.");
-
-    private static string NonEmpty(string name, string value) => string.IsNullOrWhiteSpace(value)
-        ? throw new UsageException($"The option {name} needs a non-empty value.")
-        : value;
-
-    private static DateOnly ParseDate(string name, string value)
-        => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageException($"The option {name} must be a date as yyyy-MM-dd, such as 2025-12-31; it was '{value}'.");
-
-    private static int ParseBins(string name, string value)
-        => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var bins) && bins is >= 2 and <= 9
-            ? bins
-            : throw new UsageException($"The option {name} must be a whole number from 2 to 9; it was '{value}'.");
-
-    private static BinningMethod ParseMethod(string name, string value) => value.ToUpperInvariant() switch
-    {
-        "BALANCED" => BinningMethod.BalancedQuantiles,
-        "FIXED" => BinningMethod.FixedCutPoints,
-        "NTILE" => BinningMethod.Ntile,
-        "R" => BinningMethod.RCompatible,
-        _ => throw new UsageException($"The option {name} must be one of {string.Join(", ", Methods)}; it was '{value}'."),
-    };
-
-    private static NegativeAmountHandling ParseReturns(string name, string value) => value.ToUpperInvariant() switch
-    {
-        "NET" => NegativeAmountHandling.NetAsReturn,
-        "IGNORE" => NegativeAmountHandling.Ignore,
-        "REJECT" => NegativeAmountHandling.Reject,
-        _ => throw new UsageException($"The option {name} must be one of {string.Join(", ", ReturnModes)}; it was '{value}'."),
-    };
-
-    private static double[] ParseCuts(string name, string value)
-    {
-        var parts = value.Split(',', StringSplitOptions.TrimEntries);
-        var cuts = new double[parts.Length];
-        for (var p = 0; p < parts.Length; p++)
-        {
-            if (!double.TryParse(parts[p], NumberStyles.Float, CultureInfo.InvariantCulture, out cuts[p]) || !double.IsFinite(cuts[p]))
-            {
-                throw new UsageException($"The option {name} must be numbers separated by commas (with . as the decimal point), such as 10,20,30,40; '{parts[p]}' is not a number.");
-            }
-        }
-
-        return cuts;
-    }
-
-    private static CultureInfo ParseCulture(string name, string value)
-    {
-        if (value.Equals("invariant", StringComparison.OrdinalIgnoreCase))
-        {
-            return CultureInfo.InvariantCulture;
-        }
-
-        try
-        {
-            return CultureInfo.GetCultureInfo(value, predefinedOnly: true);
-        }
-        catch (CultureNotFoundException)
-        {
-            throw new UsageException($"The option {name} must be a culture name such as en-US, de-DE or invariant; '{value}' is not a known culture.");
-        }
-    }
-
-    private static char ParseDelimiter(string name, string value)
-    {
-        var delimiter = value switch
-        {
-            "tab" or "\\t" => '\t',
-            _ when value.Length == 1 => value[0],
-            _ => '\0',
-        };
-        return delimiter is '\0' or '"' or '\r' or '\n' || delimiter > 127
-            ? throw new UsageException($"The option {name} must be one ASCII character other than the quote (such as , ; or |) or the word tab; it was '{value}'.")
-            : delimiter;
     }
 }

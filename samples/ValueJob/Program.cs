@@ -1,5 +1,4 @@
-using CustomerValue;
-using CustomerValue.Csv;
+using Samples.Common;
 
 namespace ValueJob;
 
@@ -23,48 +22,20 @@ public static class Program
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        try
-        {
-            var options = JobOptions.Parse(args);
-            if (options.Help)
+        return ProgramShell.Run(
+            stderr,
+            () =>
             {
-                stdout.Write(JobOptions.HelpText);
-                return ExitCodes.Ok;
-            }
+                var options = JobOptions.Parse(args);
+                if (options.Help)
+                {
+                    stdout.Write(JobOptions.HelpText);
+                    return ExitCodes.Ok;
+                }
 
-            var terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-            return new Job(options, stdout, stderr, terminal).Run();
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine("Run with --help to see every option and its default.");
-            return ExitCodes.BadUsage;
-        }
-        catch (CsvImportException e)
-        {
-            stderr.WriteLine("error: " + e.Message);
-            if (e.Reject is not null)
-            {
-                stderr.WriteLine("Run without --strict to write bad rows to rejects.csv and go on.");
-            }
-            else if (e.Message.Contains("CsvTransactionOptions.", StringComparison.Ordinal))
-            {
-                stderr.WriteLine("Name the transaction columns with --id-column, --date-column and --amount-column.");
-            }
-
-            return ExitCodes.BadData;
-        }
-        catch (InvalidTransactionException e)
-        {
-            stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine("Run without --strict to report such transactions in rejects.csv and go on, or use --returns net.");
-            return ExitCodes.BadData;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine("error: " + e.Message);
-            return ExitCodes.BadData;
-        }
+                return new Job(options, stdout, stderr, ProgramShell.IsTerminal(stderr)).Run();
+            },
+            lenientRows: "write bad rows to rejects.csv and go on",
+            lenientTransactions: "report such transactions in rejects.csv and go on");
     }
 }

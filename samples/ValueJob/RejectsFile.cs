@@ -45,7 +45,7 @@ internal static class RejectsFile
         return issue.Reason switch
         {
             TransactionIssueReason.AfterAsOfDate => ("date", Date(t.Timestamp), $"is after the as-of date {Date(options.AsOf)}; a later --as-of includes it"),
-            TransactionIssueReason.NegativeAmount => ("amount", amount, $"is a return (negative amount) of customer {t.CustomerId}, left out because --returns is {options.Returns}; --returns net subtracts it from the customer's spend"),
+            TransactionIssueReason.NegativeAmount => ("amount", amount, $"is a return (negative amount) of customer {t.CustomerId}, left out because --returns is {options.Input.Returns}; --returns net subtracts it from the customer's spend"),
             TransactionIssueReason.ReturnWithoutPurchase => ("amount", amount, $"is a return of customer {t.CustomerId}, who has no purchase up to the as-of date to net it against"),
             TransactionIssueReason.MissingCustomerId => ("customer id", string.Empty, "has no customer id"),
             _ => (string.Empty, string.Empty, issue.Reason.ToString()),
