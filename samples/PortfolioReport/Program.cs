@@ -1,5 +1,4 @@
-using CustomerValue;
-using CustomerValue.Csv;
+using Samples.Common;
 
 namespace PortfolioReport;
 
@@ -15,16 +14,16 @@ public static class Program
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-    /// <summary>Runs the report, writing it to <paramref name="stdout"/> and errors to <paramref name="stderr"/>.</summary>
+    /// <summary>Runs the report, writing it to <paramref name="stdout"/> and errors and progress to <paramref name="stderr"/>.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="stdout">Receives the report.</param>
-    /// <param name="stderr">Receives errors.</param>
+    /// <param name="stderr">Receives errors and, for large files or a terminal, progress.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        try
+        return ProgramShell.Run(stderr, () =>
         {
             var options = ReportOptions.Parse(args);
             if (options.Help)
@@ -33,39 +32,7 @@ public static class Program
                 return ExitCodes.Ok;
             }
 
-            return new Report(options, stdout).Run();
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine("Run with --help to see every option and its default.");
-            return ExitCodes.BadUsage;
-        }
-        catch (CsvImportException e)
-        {
-            stderr.WriteLine("error: " + e.Message);
-            if (e.Reject is not null)
-            {
-                stderr.WriteLine("Run without --strict to skip bad rows and go on.");
-            }
-
-            return ExitCodes.BadData;
-        }
-        catch (BadDataException e)
-        {
-            stderr.WriteLine("error: " + e.Message);
-            return ExitCodes.BadData;
-        }
-        catch (InvalidTransactionException e)
-        {
-            stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine("Run without --strict to skip such transactions and go on.");
-            return ExitCodes.BadData;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine("error: " + e.Message);
-            return ExitCodes.BadData;
-        }
+            return new Report(options, stdout, stderr, ProgramShell.IsTerminal(stderr)).Run();
+        });
     }
 }

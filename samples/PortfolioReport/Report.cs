@@ -3,11 +3,12 @@ using System.Text;
 using CustomerValue;
 using CustomerValue.Allocation;
 using CustomerValue.Csv;
+using Samples.Common;
 
 namespace PortfolioReport;
 
 /// <summary>One run of the report: read, score two snapshots, allocate, measure, rank, print, write.</summary>
-internal sealed class Report(ReportOptions options, TextWriter stdout)
+internal sealed class Report(ReportOptions options, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
 {
     private const string PlannedManager = "planned_manager";
 
@@ -32,18 +33,22 @@ internal sealed class Report(ReportOptions options, TextWriter stdout)
 
     public int Run()
     {
-        var input = Resolve(options.Input, "--input", ReportOptions.BundledTransactions);
-        var customersFile = ResolveCompanion(options.Customers, "--customers", ReportOptions.BundledCustomers);
-        var managersFile = ResolveCompanion(options.Managers, "--managers", ReportOptions.BundledManagers);
-        CreateOutputFolder();
+        var inputs = SampleInputs.Resolve(options.Input, readsCustomers: true, stderr, stderrIsTerminal);
+        if (inputs.CustomersFile is null)
+        {
+            throw Missing("--customers", InputOptions.BundledCustomers);
+        }
 
-        var current = Summarise(input, options.AsOf);
-        var previous = Summarise(input, options.Previous);
-        var attributes = ReadAttributes(customersFile);
+        var managersFile = ResolveManagers();
+        DataFiles.CreateOutputFolder(options.Out);
+
+        var current = inputs.Summarise(options.AsOf);
+        var previous = inputs.Summarise(options.Previous);
+        var attributes = ReadAttributes(inputs);
         var managers = ReadManagers(managersFile);
         if (previous.Summary.Customers.Count == 0)
         {
-            throw new BadDataException(Invariant($"No customer bought on or before --previous-as-of {options.Previous:yyyy-MM-dd}, so there is nothing to fit the model on; choose a later date."));
+            throw new UsageException(Invariant($"No customer bought on or before --previous-as-of {options.Previous:yyyy-MM-dd}, so there is nothing to fit the model on; choose a later date."));
         }
 
         var before = previous.Summary.Customers.Join(attributes);
@@ -60,7 +65,7 @@ internal sealed class Report(ReportOptions options, TextWriter stdout)
         var changes = ManagerChanges.Create(Active(scoredBefore), Active(scoredAfter), KpiOptions with { ValueColumn = ColumnNames.WindowSpend });
         var ranking = ManagerRanking.Rank(kpis, changes);
 
-        Print($"PortfolioReport: {Display(input)} as of {options.AsOf:yyyy-MM-dd}, previous snapshot {options.Previous:yyyy-MM-dd}");
+        Print($"PortfolioReport: {DataFiles.Display(inputs.TransactionsFile)} as of {options.AsOf:yyyy-MM-dd}, previous snapshot {options.Previous:yyyy-MM-dd}");
         PrintRead(current, previous, attributes, managers);
         PrintPlan(scoredAfter, plan);
         PrintPortfolios(plan);
@@ -71,7 +76,7 @@ internal sealed class Report(ReportOptions options, TextWriter stdout)
         WritePlan(scoredAfter, plan);
         WriteMoves(plan);
         WriteKpis(kpis, changes, ranking);
-        PrintWritten();
+        ReportSections.PrintWritten(stdout, _written);
         return ExitCodes.Ok;
     }
 
@@ -104,55 +109,30 @@ internal sealed class Report(ReportOptions options, TextWriter stdout)
         return scored.Select(rows);
     }
 
-    private static string Resolve(string? given, string option, string bundled)
+    private string ResolveManagers()
     {
-        if (given is null)
+        if (options.Managers is not null)
         {
-            return DataFiles.FindBundled(bundled)
-                ?? throw new UsageException(Invariant($"No {option} given and the bundled file {bundled} was not found above the current directory ({Directory.GetCurrentDirectory()}) or the program's folder; pass {option} <file>."));
+            return File.Exists(options.Managers)
+                ? options.Managers
+                : throw new UsageException(Invariant($"The --managers file '{options.Managers}' does not exist (current directory: {Directory.GetCurrentDirectory()})."));
         }
 
-        return File.Exists(given)
-            ? given
-            : throw new UsageException(Invariant($"The {option} file '{given}' does not exist (current directory: {Directory.GetCurrentDirectory()})."));
+        // The bundled managers own the bundled customers only; planning another export with them would be wrong.
+        var bundled = options.Input.Input is null ? DataFiles.FindBundled(ReportOptions.BundledManagers) : null;
+        return bundled ?? throw Missing("--managers", ReportOptions.BundledManagers);
     }
 
-    // The bundled attributes and managers describe the bundled customers only; joining them to another export would be wrong.
-    private string ResolveCompanion(string? given, string option, string bundled)
-        => given is null && options.Input is not null
-            ? throw new UsageException(Invariant($"With your own --input the report needs {option} <file> too; the bundled {bundled} describes the bundled customers only."))
-            : Resolve(given, option, bundled);
+    private UsageException Missing(string option, string bundled) => options.Input.Input is null
+        ? new UsageException(Invariant($"No {option} given and the bundled file {bundled} was not found above the current directory ({Directory.GetCurrentDirectory()}) or the program's folder; pass {option} <file>."))
+        : new UsageException(Invariant($"With your own --input the report needs {option} <file> too; the bundled {bundled} describes the bundled customers only."));
 
-    private void CreateOutputFolder()
+    private static CustomerFrame ReadAttributes(SampleInputs inputs)
     {
-        try
-        {
-            Directory.CreateDirectory(options.Out);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException(Invariant($"The --out folder '{options.Out}' cannot be created: {e.Message}"), e);
-        }
-    }
-
-    private CsvSummaryImport Summarise(string input, DateOnly asOf)
-    {
-        var summary = new SummaryOptions
-        {
-            AsOf = asOf,
-            InvalidTransactions = options.Strict ? InvalidTransactionHandling.Throw : InvalidTransactionHandling.Skip,
-        };
-        var csv = new CsvTransactionOptions { Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient };
-        return CsvTransactions.SummariseFile(input, summary, csv);
-    }
-
-    private CustomerFrame ReadAttributes(string file)
-    {
-        var import = CsvAttributes.ReadFile(file, new CsvAttributeOptions { Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient });
-        var customers = import.Customers;
+        var customers = inputs.ReadAttributes()!.Customers;
         if (!customers.TryGetColumn(ColumnNames.AccountManager, out var column) || column.Kind is not (ColumnKind.Text or ColumnKind.Category))
         {
-            throw new BadDataException(Invariant($"The --customers file '{file}' has no text column account_manager (headers such as account_manager or Account Manager); its columns are: {string.Join(", ", customers.Columns.Select(c => c.Name))}."));
+            throw new CsvImportException(Invariant($"The --customers file '{inputs.CustomersFile}' has no text column account_manager (headers such as account_manager or Account Manager); its columns are: {string.Join(", ", customers.Columns.Select(c => c.Name))}."));
         }
 
         return customers;
@@ -160,7 +140,14 @@ internal sealed class Report(ReportOptions options, TextWriter stdout)
 
     private List<AccountManager> ReadManagers(string file)
     {
-        var import = CsvAttributes.ReadFile(file, new CsvAttributeOptions { CustomerIdColumn = "manager_id", Errors = options.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient });
+        var csv = new CsvAttributeOptions
+        {
+            CustomerIdColumn = "manager_id",
+            Delimiter = options.Input.Delimiter,
+            Culture = options.Input.Culture,
+            Errors = options.Input.Strict ? CsvErrorMode.Strict : CsvErrorMode.Lenient,
+        };
+        var import = CsvAttributes.ReadFile(file, csv);
         var frame = import.Customers;
         var maxCustomers = Numbers(frame, "max_customers", file);
         var maxWorkload = Numbers(frame, "max_workload", file);
@@ -183,7 +170,7 @@ internal sealed class Report(ReportOptions options, TextWriter stdout)
     private static NumericColumn? Numbers(CustomerFrame frame, string column, string file)
         => !frame.TryGetColumn(column, out var found)
             ? null
-            : found as NumericColumn ?? throw new BadDataException(Invariant($"The --managers file '{file}' has a column {column} with values that are not numbers; leave a value empty for no limit."));
+            : found as NumericColumn ?? throw new CsvImportException(Invariant($"The --managers file '{file}' has a column {column} with values that are not numbers; leave a value empty for no limit."));
 
     private static int? Whole(NumericColumn? column, int row, string name, CustomerFrame frame, string file)
     {
@@ -195,7 +182,7 @@ internal sealed class Report(ReportOptions options, TextWriter stdout)
         var value = column[row];
         return value is >= 0 and <= int.MaxValue && Math.Floor(value) == value
             ? (int)value
-            : throw new BadDataException(Invariant($"The --managers file '{file}': manager '{frame.CustomerIds[row]}' has {name} {value}; it must be a whole number >= 0 or empty."));
+            : throw new CsvImportException(Invariant($"The --managers file '{file}': manager '{frame.CustomerIds[row]}' has {name} {value}; it must be a whole number >= 0 or empty."));
     }
 
     private static string[] List(CustomerFrame frame, string column, int row)
@@ -366,16 +353,6 @@ internal sealed class Report(ReportOptions options, TextWriter stdout)
         _written.Add((path, Invariant($"{rows.Count:N0} managers: KPIs, changes, rank and score")));
     }
 
-    private void PrintWritten()
-    {
-        Print($"");
-        Print($"Wrote");
-        foreach (var (path, what) in _written)
-        {
-            Print($"  {path,-28} {what}");
-        }
-    }
-
     private static string Short(string tier) => tier.Length <= 4 ? tier : tier[..4];
 
     private static string Counts(IEnumerable<string> counts)
@@ -385,12 +362,6 @@ internal sealed class Report(ReportOptions options, TextWriter stdout)
     }
 
     private string OutPath(string name) => Path.Combine(options.Out, name);
-
-    private static string Display(string path)
-    {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative;
-    }
 
     private void Print(FormattableString text) => stdout.WriteLine(text.ToString(CultureInfo.InvariantCulture));
 

@@ -1,27 +1,25 @@
 using System.Globalization;
+using CustomerValue;
+using Samples.Common;
 
 namespace PortfolioReport;
 
 /// <summary>The report's command line, parsed and validated. Immutable.</summary>
 public sealed record ReportOptions
 {
-    /// <summary>The bundled transaction export, relative to the repository root.</summary>
-    public const string BundledTransactions = "samples/data/transactions.csv";
-
-    /// <summary>The bundled customer-attribute export (with the account manager), relative to the repository root.</summary>
-    public const string BundledCustomers = "samples/data/customers.csv";
-
     /// <summary>The bundled managers (capacities, skills, seniority), relative to the repository root.</summary>
     public const string BundledManagers = "samples/data/managers.csv";
 
     /// <summary>The as-of date of the bundled export.</summary>
     public static readonly DateOnly BundledAsOf = new(2025, 12, 31);
 
-    /// <summary>Gets the transaction export; null means the bundled one.</summary>
-    public string? Input { get; init; }
+    private static readonly string[] OwnNames = ["--managers", "--as-of", "--previous-as-of", "--active-days", "--out"];
 
-    /// <summary>Gets the attribute export; null means the bundled one when the input is bundled too.</summary>
-    public string? Customers { get; init; }
+    /// <summary>
+    /// Gets how the exports are read. Returns are rejected by default, unlike the other samples: the report has always
+    /// left them out of revenue, and netting them would change every tier, plan and KPI it prints.
+    /// </summary>
+    public InputOptions Input { get; init; } = new() { Returns = NegativeAmountHandling.Reject };
 
     /// <summary>Gets the managers file; null means the bundled one when the input is bundled too.</summary>
     public string? Managers { get; init; }
@@ -38,9 +36,6 @@ public sealed record ReportOptions
     /// <summary>Gets the output folder.</summary>
     public string Out { get; init; } = "out";
 
-    /// <summary>Gets whether the first bad row stops the report.</summary>
-    public bool Strict { get; init; }
-
     /// <summary>Gets whether only the help was asked for.</summary>
     public bool Help { get; init; }
 
@@ -55,13 +50,6 @@ public sealed record ReportOptions
         Usage: dotnet run --project samples/PortfolioReport -- [options]
 
         Options (each also as --name=value):
-          --input <file>       Transaction export: one row per order with customer id, date and amount.
-                               Default: samples/data/transactions.csv, looked up from the current directory and
-                               the program's folder upwards.
-          --customers <file>   Customer attributes joined by customer id; needs an account_manager column, and
-                               industry, region, complaints, satisfaction and potential are used when present.
-                               Default: samples/data/customers.csv when the input is the bundled export; required
-                               with another input.
           --managers <file>    Managers: manager_id, max_customers, max_workload (either may be empty for no
                                limit), industries and regions (separated by ;), seniority (a whole number, higher =
                                more senior). Default: samples/data/managers.csv when the input is the bundled
@@ -72,7 +60,17 @@ public sealed record ReportOptions
           --active-days <n>    A customer counts as present in a snapshot (retention, won, lost) when the last
                                purchase is at most this many days before its date, 1..3650. Default: 365.
           --out <folder>       Output folder, created if missing. Default: out (under the current directory).
-          --strict             Stop at the first bad row (exit code 1) instead of skipping it. Default: off.
+
+        """
+        // The shared text documents the other samples' default, net; this report rejects returns (see Input).
+        + InputOptions.Help("""
+              --customers <file>   Customer attributes joined by customer id; needs an account_manager column, and
+                                   industry, region, complaints, satisfaction and potential are used when present.
+                                   Default: samples/data/customers.csv when the input is the bundled export; required
+                                   with another input.
+
+            """).Replace("--strict, else counted). Default: net.", "--strict, else counted). Default: reject.", StringComparison.Ordinal)
+        + """
           --help               Show this text and exit.
 
         Writes to --out: plan.csv (every customer's tier, status, priority, current and planned manager or channel),
@@ -84,91 +82,33 @@ public sealed record ReportOptions
     /// <summary>Parses the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The options.</returns>
-    /// <exception cref="UsageException">An option is unknown, repeated, lacks its value or has a bad value.</exception>
+    /// <exception cref="UsageException">An option is unknown, repeated, lacks its value or has a bad value, or --previous-as-of is not before --as-of.</exception>
     public static ReportOptions Parse(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        var reader = new OptionReader(args, [.. OwnNames, .. InputOptions.Names(customers: true), "--help"]);
         var options = new ReportOptions();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
+        while (reader.MoveNext())
         {
-            var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            if (options.Input.Read(reader) is { } input)
             {
-                throw new UsageException($"Unexpected argument '{arg}': every option starts with --, such as --input <file>.");
+                options = options with { Input = input };
+                continue;
             }
 
-            var equals = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? arg : arg[..equals];
-            string? inline = equals < 0 ? null : arg[(equals + 1)..];
-            if (!seen.Add(name))
+            options = reader.Name switch
             {
-                throw new UsageException($"The option {name} is given twice; give it once.");
-            }
-
-            options = name switch
-            {
-                "--help" => options with { Help = true },
-                "--strict" => options with { Strict = Flag(name, inline) },
-                "--input" => options with { Input = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--customers" => options with { Customers = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--managers" => options with { Managers = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--out" => options with { Out = NonEmpty(name, Value(args, ref i, name, inline)) },
-                "--as-of" => options with { AsOf = ParseDate(name, Value(args, ref i, name, inline)) },
-                "--previous-as-of" => options with { PreviousAsOf = ParseDate(name, Value(args, ref i, name, inline)) },
-                "--active-days" => options with { ActiveDays = ParseDays(name, Value(args, ref i, name, inline)) },
-                _ => throw new UsageException($"Unknown option '{name}'. The options are --input, --customers, --managers, --as-of, --previous-as-of, --active-days, --out, --strict, --help."),
+                "--help" => options with { Help = reader.Flag() },
+                "--managers" => options with { Managers = reader.Text("<file>") },
+                "--as-of" => options with { AsOf = reader.Date(BundledAsOf) },
+                "--previous-as-of" => options with { PreviousAsOf = reader.Date(BundledAsOf.AddMonths(-3)) },
+                "--active-days" => options with { ActiveDays = reader.WholeNumber(1, 3650) },
+                "--out" => options with { Out = reader.Text("out") },
+                _ => throw new InvalidOperationException("The option " + reader.Name + " is known but not handled."),
             };
         }
 
-        if (options.Previous >= options.AsOf)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"The option --previous-as-of must be before --as-of ({options.AsOf:yyyy-MM-dd}); it was {options.Previous:yyyy-MM-dd}."));
-        }
-
-        return options;
+        return options.Help || options.Previous < options.AsOf
+            ? options
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"The option --previous-as-of must be before --as-of ({options.AsOf:yyyy-MM-dd}); it was {options.Previous:yyyy-MM-dd}."));
     }
-
-    private static string Value(IReadOnlyList<string> args, ref int i, string name, string? inline)
-    {
-        if (inline is not null)
-        {
-            return inline;
-        }
-
-        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-        {
-            throw new UsageException($"The option {name} needs a value, such as {name} {Example(name)}.");
-        }
-
-        i++;
-        return args[i];
-    }
-
-    private static string Example(string name) => name switch
-    {
-        "--as-of" => "2025-12-31",
-        "--previous-as-of" => "2025-09-30",
-        "--active-days" => "365",
-        "--out" => "out",
-        _ => "<file>",
-    };
-
-    private static bool Flag(string name, string? inline) => inline is null
-        ? true
-        : throw new UsageException($"The option {name} is a switch and takes no value; it was given '{inline}'.");
-
-    private static string NonEmpty(string name, string value) => string.IsNullOrWhiteSpace(value)
-        ? throw new UsageException($"The option {name} needs a non-empty value.")
-        : value;
-
-    private static DateOnly ParseDate(string name, string value)
-        => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageException($"The option {name} must be a date as yyyy-MM-dd, such as {Example(name)}; it was '{value}'.");
-
-    private static int ParseDays(string name, string value)
-        => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650
-            ? days
-            : throw new UsageException($"The option {name} must be a whole number from 1 to 3650; it was '{value}'.");
 }

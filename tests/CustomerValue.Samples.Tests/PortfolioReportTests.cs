@@ -202,6 +202,15 @@ public sealed class PortfolioReportTests(PortfolioRunFixture fixture) : IClassFi
         Assert.False(Directory.Exists(run.OutDir));
     }
 
+    [Fact]
+    public void Run_Help_StatesThatReturnsAreRejectedByDefault()
+    {
+        using var run = PortfolioRun.Start("--help");
+
+        var returns = run.Lines.SkipWhile(l => !l.TrimStart().StartsWith("--returns", StringComparison.Ordinal)).TakeWhile(l => !l.TrimStart().StartsWith("--culture", StringComparison.Ordinal));
+        Assert.Contains("Default: reject.", string.Join(" ", returns), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--bins", "5", "Unknown option '--bins'")]
     [InlineData("--as-of", "31/12/2025", "--as-of must be a date as yyyy-MM-dd")]
@@ -213,6 +222,17 @@ public sealed class PortfolioReportTests(PortfolioRunFixture fixture) : IClassFi
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void Run_PreviousAsOfBeforeEveryOrder_ExitsTwoNamingTheOption()
+    {
+        var first = BundledExport.Instance.Rows.Min(r => r.Date);
+        using var run = PortfolioRun.OnBundledData("--previous-as-of", first.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("No customer bought on or before --previous-as-of", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Stdout);
     }
 
