@@ -51,8 +51,9 @@ public sealed record InputOptions
 
     /// <summary>The --help lines of the input options, indented like the programs' own.</summary>
     /// <param name="customersHelp">The program's own lines for --customers (what it reads from the export), or null when it reads none.</param>
+    /// <param name="returnsDefault">The program's default for --returns.</param>
     /// <returns>The text, ending with a line break.</returns>
-    public static string Help(string? customersHelp)
+    public static string Help(string? customersHelp, NegativeAmountHandling returnsDefault = NegativeAmountHandling.NetAsReturn)
     {
         const string Transactions = """
               --input <file>       Transaction export: one row per order with customer id, date and amount
@@ -67,10 +68,10 @@ public sealed record InputOptions
                                    Header of the amount column. Default: found by name.
 
             """;
-        const string Reading = """
+        var reading = $$"""
               --returns <name>     Negative amounts (returns): net (subtract from the customer's spend),
                                    ignore (leave out, counted), reject (an issue: stops the program with
-                                   --strict, else counted). Default: net.
+                                   --strict, else counted). Default: {{Array.Find(ReturnModes, mode => mode.Item2 == returnsDefault).Item1}}.
               --culture <name>     Culture of the numbers in the input files, e.g. de-DE for 4,50. Output is
                                    always invariant (4.50). Default: invariant.
               --delimiter <char>   Field delimiter of the input files: one character, or tab. Default: ,
@@ -78,7 +79,7 @@ public sealed record InputOptions
                                    Default: off (lenient).
 
             """;
-        return Transactions + (customersHelp ?? string.Empty) + Reading;
+        return Transactions + (customersHelp ?? string.Empty) + reading;
     }
 
     /// <summary>Applies the reader's current option when it is an input option.</summary>

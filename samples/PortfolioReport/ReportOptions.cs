@@ -62,14 +62,13 @@ public sealed record ReportOptions
           --out <folder>       Output folder, created if missing. Default: out (under the current directory).
 
         """
-        // The shared text documents the other samples' default, net; this report rejects returns (see Input).
         + InputOptions.Help("""
               --customers <file>   Customer attributes joined by customer id; needs an account_manager column, and
                                    industry, region, complaints, satisfaction and potential are used when present.
                                    Default: samples/data/customers.csv when the input is the bundled export; required
                                    with another input.
 
-            """).Replace("--strict, else counted). Default: net.", "--strict, else counted). Default: reject.", StringComparison.Ordinal)
+            """, returnsDefault: NegativeAmountHandling.Reject)
         + """
           --help               Show this text and exit.
 
