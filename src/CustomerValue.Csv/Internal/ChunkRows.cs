@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using System.Text.Unicode;
 
@@ -123,10 +122,10 @@ internal sealed class ChunkRows
         }
 
         var key = normalised ?? id;
-        var hash = Hash(key);
-        var owner = _blocks.Length == 1 ? 0 : (int)(hash >> 31);
+        var idKey = IdKey.Of(key);
+        var owner = _blocks.Length == 1 ? 0 : (int)(idKey.Hash >> 31);
         var block = _blocks[owner];
-        block.Add(hash, key, day, amount, pending);
+        block.Add(idKey, key, day, amount, pending);
         if (block.IsFull)
         {
             _flush(owner, block);
@@ -150,38 +149,6 @@ internal sealed class ChunkRows
         for (var r = 0; r < RejectCounts.Length; r++)
         {
             RejectCounts[r] += source.RejectCounts[r];
-        }
-    }
-
-    /// <summary>Hashes id bytes: fast on short ids, never 0 in the top bit pattern used for routing, deterministic across runs.</summary>
-    internal static uint Hash(ReadOnlySpan<byte> key)
-    {
-        unchecked
-        {
-            var h = ((ulong)key.Length * 0x9E3779B97F4A7C15UL) ^ 0x2545F4914F6CDD1DUL;
-            var i = 0;
-            for (; i + 8 <= key.Length; i += 8)
-            {
-                h = (h ^ BinaryPrimitives.ReadUInt64LittleEndian(key[i..])) * 0xBF58476D1CE4E5B9UL;
-                h ^= h >> 29;
-            }
-
-            if (i < key.Length)
-            {
-                ulong tail = 0;
-                for (var j = key.Length - 1; j >= i; j--)
-                {
-                    tail = (tail << 8) | key[j];
-                }
-
-                h = (h ^ tail) * 0x94D049BB133111EBUL;
-                h ^= h >> 29;
-            }
-
-            h ^= h >> 32;
-            h *= 0xD6E8FEB86659FD93UL;
-            h ^= h >> 32;
-            return (uint)h;
         }
     }
 

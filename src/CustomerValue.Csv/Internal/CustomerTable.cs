@@ -23,6 +23,7 @@ internal sealed class CustomerTable
     private const int FirstPeriod = 3;
     private const int Repeat = 4;
     private const long MaxAbsoluteUnits = 1L << 62;
+    private const int InlinePeriods = 4;
 
     private readonly SummarySettings _settings;
     private readonly PairSet _periods = new();
@@ -32,7 +33,7 @@ internal sealed class CustomerTable
     private int[] _slots = new int[1024];
     private Customer[] _customers = new Customer[512];
     private string[] _ids = new string[512];
-    private byte[] _keys = new byte[8192];
+    private byte[] _keys = new byte[1024];
     private int _keysLength;
     private int _count;
     private long _absoluteUnits;
@@ -47,10 +48,34 @@ internal sealed class CustomerTable
 
     public void Add(RecordBlock block)
     {
+        // Stages a few records apart: prefetch the table slot, then the customer it points to, then the customer's period
+        // pair when it has more periods than it keeps inline, then do the work, which finds all of them in cache.
+        const int ahead = 4;
         var records = block.Records.AsSpan(0, block.Count);
-        foreach (ref readonly var record in records)
+        for (var i = 0; i < Math.Min(4 * ahead, records.Length); i++)
         {
-            var customer = FindOrAdd(record.Hash, block.Key(record));
+            Prefetch.Line(ref _slots[Slot(records[i].Id.Hash)]);
+        }
+
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (i + (4 * ahead) < records.Length)
+            {
+                Prefetch.Line(ref _slots[Slot(records[i + (4 * ahead)].Id.Hash)]);
+            }
+
+            if (i + (2 * ahead) < records.Length)
+            {
+                PrefetchCustomer(records[i + (2 * ahead)]);
+            }
+
+            if (i + ahead < records.Length)
+            {
+                PrefetchPeriod(records[i + ahead]);
+            }
+
+            ref readonly var record = ref records[i];
+            var customer = FindOrAdd(record.Id, block.Key(record));
             var (units, scaleBit, exact) = Amount(record, block);
             ref var totals = ref _customers[customer];
             if ((record.Flags & RecordBlock.ReturnFlag) != 0)
@@ -99,7 +124,7 @@ internal sealed class CustomerTable
             totals.Orders++;
             AddMoney(ref totals, Revenue, units, scaleBit, exact);
             AddToWindows(ref totals, day, units, scaleBit, exact);
-            if (_periods.Add(customer, period))
+            if (AddPeriod(ref totals, customer, period))
             {
                 totals.Periods++;
             }
@@ -166,6 +191,57 @@ internal sealed class CustomerTable
                 yield return pending;
             }
         }
+    }
+
+    private int Slot(uint hash) => (int)(hash >> 1) & (_slots.Length - 1);
+
+    private void PrefetchCustomer(in RowRecord record)
+    {
+        var entry = _slots[Slot(record.Id.Hash)];
+        if (entry != 0)
+        {
+            Prefetch.Lines(ref _customers[entry - 1]);
+        }
+    }
+
+    private void PrefetchPeriod(in RowRecord record)
+    {
+        var entry = _slots[Slot(record.Id.Hash)];
+        if (entry != 0 && (record.Flags & RecordBlock.ReturnFlag) == 0 && _customers[entry - 1].Periods >= InlinePeriods)
+        {
+            _periods.Prefetch(entry - 1, _settings.Weekly ? record.Day / 7 : record.Day);
+        }
+    }
+
+    // The first few periods live in the customer, which is in cache anyway; the set takes over from the next one.
+    private bool AddPeriod(ref Customer totals, int customer, int period)
+    {
+        var count = totals.Periods;
+        if (count > InlinePeriods)
+        {
+            return _periods.Add(customer, period);
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (totals.Recent[k] == period)
+            {
+                return false;
+            }
+        }
+
+        if (count < InlinePeriods)
+        {
+            totals.Recent[count] = period;
+            return true;
+        }
+
+        for (var k = 0; k < InlinePeriods; k++)
+        {
+            _periods.Add(customer, totals.Recent[k]);
+        }
+
+        return _periods.Add(customer, period);
     }
 
     private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
@@ -262,20 +338,21 @@ internal sealed class CustomerTable
         return _exact[totals.Exact - 1];
     }
 
-    private int FindOrAdd(uint hash, ReadOnlySpan<byte> key)
+    private int FindOrAdd(in IdKey id, ReadOnlySpan<byte> key)
     {
         var mask = _slots.Length - 1;
-        var slot = (int)(hash >> 1) & mask;
+        var slot = (int)(id.Hash >> 1) & mask;
         while (true)
         {
             var entry = _slots[slot];
             if (entry == 0)
             {
-                return Add(hash, key, slot);
+                return Add(id, key, slot);
             }
 
             ref readonly var customer = ref _customers[entry - 1];
-            if (customer.Hash == hash && customer.KeyLength == key.Length && key.SequenceEqual(_keys.AsSpan(customer.KeyOffset, key.Length)))
+            if (customer.Id.Hash == id.Hash && customer.Id.SamePrefix(id)
+                && (key.Length <= 16 || key[16..].SequenceEqual(_keys.AsSpan(customer.KeyOffset, key.Length - 16))))
             {
                 return entry - 1;
             }
@@ -284,7 +361,7 @@ internal sealed class CustomerTable
         }
     }
 
-    private int Add(uint hash, ReadOnlySpan<byte> key, int slot)
+    private int Add(in IdKey id, ReadOnlySpan<byte> key, int slot)
     {
         if (_count == _customers.Length)
         {
@@ -292,15 +369,17 @@ internal sealed class CustomerTable
             Array.Resize(ref _ids, _count * 2);
         }
 
-        if (_keys.Length - _keysLength < key.Length)
+        // Only ids longer than the 16 bytes kept in the customer need the rest stored.
+        var rest = key.Length > 16 ? key[16..] : default;
+        if (_keys.Length - _keysLength < rest.Length)
         {
-            Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysLength + key.Length));
+            Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysLength + rest.Length));
         }
 
-        key.CopyTo(_keys.AsSpan(_keysLength));
-        _customers[_count] = new Customer { Hash = hash, KeyOffset = _keysLength, KeyLength = key.Length };
+        rest.CopyTo(_keys.AsSpan(_keysLength));
+        _customers[_count] = new Customer { Id = id, KeyOffset = _keysLength };
         _ids[_count] = Encoding.UTF8.GetString(key);
-        _keysLength += key.Length;
+        _keysLength += rest.Length;
         _slots[slot] = ++_count;
         if (2 * _count > _slots.Length)
         {
@@ -316,7 +395,7 @@ internal sealed class CustomerTable
         var mask = slots.Length - 1;
         for (var c = 0; c < _count; c++)
         {
-            var slot = (int)(_customers[c].Hash >> 1) & mask;
+            var slot = (int)(_customers[c].Id.Hash >> 1) & mask;
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
@@ -334,11 +413,18 @@ internal sealed class CustomerTable
         private long _element;
     }
 
+    [InlineArray(InlinePeriods)]
+    private struct PeriodList
+    {
+        private int _element;
+    }
+
     private struct Customer
     {
-        public uint Hash;
+        public IdKey Id;
+
+        /// <summary>Where the bytes after the first 16 of a long id are kept.</summary>
         public int KeyOffset;
-        public int KeyLength;
         public int Orders;
         public int FirstDay;
         public int LastDay;
@@ -351,6 +437,9 @@ internal sealed class CustomerTable
         /// <summary>One more than the index of the customer's exact sums, or 0.</summary>
         public int Exact;
         public MoneySums Units;
+
+        /// <summary>The customer's distinct periods while it has at most <see cref="InlinePeriods"/> of them.</summary>
+        public PeriodList Recent;
     }
 
     private sealed class ExactTotals
@@ -365,11 +454,13 @@ internal sealed class CustomerTable
         private int _count;
         private int _shift = 64 - 10;
 
+        public void Prefetch(int customer, int period) => Internal.Prefetch.Line(ref _slots[Slot(Key(customer, period))]);
+
         public bool Add(int customer, int period)
         {
-            var key = ((ulong)(uint)(customer + 1) << 32) | (uint)period;
+            var key = Key(customer, period);
             var mask = _slots.Length - 1;
-            var slot = (int)(unchecked(key * 0x9E3779B97F4A7C15UL) >> _shift);
+            var slot = Slot(key);
             while (true)
             {
                 var entry = _slots[slot];
@@ -393,6 +484,10 @@ internal sealed class CustomerTable
             }
         }
 
+        private static ulong Key(int customer, int period) => ((ulong)(uint)(customer + 1) << 32) | (uint)period;
+
+        private int Slot(ulong key) => (int)(unchecked(key * 0x9E3779B97F4A7C15UL) >> _shift);
+
         private void Grow()
         {
             var old = _slots;
@@ -403,7 +498,7 @@ internal sealed class CustomerTable
             {
                 if (key != 0)
                 {
-                    var slot = (int)(unchecked(key * 0x9E3779B97F4A7C15UL) >> _shift);
+                    var slot = Slot(key);
                     while (_slots[slot] != 0)
                     {
                         slot = (slot + 1) & mask;

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace CustomerValue.Csv.Internal;
 
 /// <summary>
@@ -34,7 +36,7 @@ internal sealed class RecordBlock
 
     public ReadOnlySpan<byte> Key(in RowRecord record) => Keys.AsSpan(record.KeyOffset, record.KeyLength);
 
-    public void Add(uint hash, ReadOnlySpan<byte> key, int day, in ParsedAmount amount, PendingReturn? pending)
+    public void Add(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount, PendingReturn? pending)
     {
         if (Keys.Length - KeysLength < key.Length)
         {
@@ -45,7 +47,7 @@ internal sealed class RecordBlock
 
         key.CopyTo(Keys.AsSpan(KeysLength));
         ref var record = ref Records[Count++];
-        record.Hash = hash;
+        record.Id = id;
         record.KeyOffset = KeysLength;
         record.KeyLength = key.Length;
         record.Day = day;
@@ -74,7 +76,7 @@ internal sealed class RecordBlock
 /// <summary>An accepted purchase or return: the amount is units with a one-bit scale mask, or (<see cref="RecordBlock.ExactFlag"/>) an index into the exact amounts.</summary>
 internal struct RowRecord
 {
-    public uint Hash;
+    public IdKey Id;
     public int KeyOffset;
     public int KeyLength;
     public int Day;
@@ -89,3 +91,69 @@ internal struct RowRecord
 /// <param name="Line">Its line within the part.</param>
 /// <param name="Transaction">The transaction as read.</param>
 internal readonly record struct PendingReturn(int Chunk, int Index, long Line, Transaction Transaction);
+
+/// <summary>An id's hash and its first 16 UTF-8 bytes (zero-padded): for ids up to 16 bytes, all a table needs to compare.</summary>
+internal struct IdKey
+{
+    public ulong Prefix0;
+    public ulong Prefix1;
+    public uint Hash;
+    public int Length;
+
+    public static IdKey Of(ReadOnlySpan<byte> key)
+    {
+        var id = new IdKey { Length = key.Length };
+        if (key.Length >= 8)
+        {
+            id.Prefix0 = BinaryPrimitives.ReadUInt64LittleEndian(key);
+            if (key.Length >= 16)
+            {
+                id.Prefix1 = BinaryPrimitives.ReadUInt64LittleEndian(key[8..]);
+            }
+            else if (key.Length > 8)
+            {
+                // The last 8 bytes, shifted so the ones already in Prefix0 drop out and the missing ones read as zero.
+                id.Prefix1 = BinaryPrimitives.ReadUInt64LittleEndian(key[^8..]) >> (8 * (16 - key.Length));
+            }
+        }
+        else
+        {
+            for (var i = key.Length - 1; i >= 0; i--)
+            {
+                id.Prefix0 = (id.Prefix0 << 8) | key[i];
+            }
+        }
+
+        id.Hash = key.Length <= 16 ? Mix(id.Prefix0, id.Prefix1, key.Length) : Mix(id.Prefix0, id.Prefix1 ^ Tail(key[16..]), key.Length);
+        return id;
+    }
+
+    public readonly bool SamePrefix(in IdKey other) => Prefix0 == other.Prefix0 && Prefix1 == other.Prefix1 && Length == other.Length;
+
+    // A deterministic hash (the same in every run, so tables fill alike); the top bit routes the id to a thread.
+    private static uint Mix(ulong a, ulong b, int length)
+    {
+        unchecked
+        {
+            var h = (a * 0x9E3779B97F4A7C15UL) ^ (b * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)length << 56);
+            h ^= h >> 32;
+            h *= 0xD6E8FEB86659FD93UL;
+            h ^= h >> 32;
+            return (uint)h;
+        }
+    }
+
+    private static ulong Tail(ReadOnlySpan<byte> rest)
+    {
+        unchecked
+        {
+            var h = 0x2545F4914F6CDD1DUL;
+            foreach (var b in rest)
+            {
+                h = (h ^ b) * 0x100000001B3UL;
+            }
+
+            return h;
+        }
+    }
+}
