@@ -17,9 +17,8 @@ public sealed class CsvTransactionReader : IDisposable
     private readonly int _idIndex;
     private readonly int _dateIndex;
     private readonly int _amountIndex;
-    private readonly int _asOfDay;
 
-    private CsvTransactionReader(RecordSource source, CsvTransactionOptions options, DateOnly? asOf)
+    private CsvTransactionReader(RecordSource source, CsvTransactionOptions options)
     {
         _source = source;
         try
@@ -35,8 +34,6 @@ public sealed class CsvTransactionReader : IDisposable
                 DateColumn = headers[_dateIndex];
                 AmountColumn = headers[_amountIndex];
             }
-
-            _asOfDay = asOf?.DayNumber ?? int.MaxValue;
         }
         catch
         {
@@ -66,8 +63,11 @@ public sealed class CsvTransactionReader : IDisposable
     /// <summary>Gets the number of rows rejected so far.</summary>
     public long RowsRejected => _source.Rejects.Count;
 
-    // Accepted rows (0-based) that the summaries will report as issues (after the as-of date, negative), with their lines.
-    internal Dictionary<long, long>? IssueLines { get; private set; }
+    internal RecordSource Source => _source;
+
+    internal FieldParser Parser => _parser;
+
+    internal (int Id, int Date, int Amount) Columns => (_idIndex, _dateIndex, _amountIndex);
 
     /// <summary>Opens a file and reads its header.</summary>
     /// <param name="path">The file.</param>
@@ -81,7 +81,7 @@ public sealed class CsvTransactionReader : IDisposable
     public static CsvTransactionReader Open(string path, CsvTransactionOptions? options = null, IProgress<CsvProgress>? progress = null)
     {
         options = Validate(options);
-        return new CsvTransactionReader(RecordSource.Open(path, options.Delimiter, options.Errors, ErrorsOption, progress), options, null);
+        return new CsvTransactionReader(RecordSource.Open(path, options.Delimiter, options.Errors, ErrorsOption, progress), options);
     }
 
     /// <summary>Reads a stream (UTF-8, with or without a byte order mark; UTF-16 with one) and its header.</summary>
@@ -96,11 +96,10 @@ public sealed class CsvTransactionReader : IDisposable
     public static CsvTransactionReader Create(Stream stream, CsvTransactionOptions? options = null, IProgress<CsvProgress>? progress = null, bool leaveOpen = false)
     {
         options = Validate(options);
-        return new CsvTransactionReader(RecordSource.Open(stream, leaveOpen, options.Delimiter, options.Errors, ErrorsOption, progress), options, null);
+        return new CsvTransactionReader(RecordSource.Open(stream, leaveOpen, options.Delimiter, options.Errors, ErrorsOption, progress), options);
     }
 
-    internal static CsvTransactionReader ForSummary(RecordSource source, CsvTransactionOptions options, DateOnly asOf)
-        => new(source, options, asOf) { IssueLines = [] };
+    internal static CsvTransactionReader ForSummary(RecordSource source, CsvTransactionOptions options) => new(source, options);
 
     internal static CsvTransactionOptions Validate(CsvTransactionOptions? options)
     {
@@ -130,31 +129,11 @@ public sealed class CsvTransactionReader : IDisposable
         }
 
         var count = 0;
-        var reader = _source.Reader;
         while (count < destination.Length && _source.Next(cancellationToken))
         {
-            var id = reader.GetSpan(_idIndex);
-            if (IsBlank(id))
+            if (!TryRead(_source, _parser, _idIndex, _dateIndex, _amountIndex, out var id, out var timestamp, out var amount))
             {
-                _source.Reject(CsvRejectReason.EmptyCustomerId, _idIndex, "is not a customer id: it is empty");
                 continue;
-            }
-
-            if (!_parser.TryParseDate(reader.GetSpan(_dateIndex), out var timestamp))
-            {
-                _source.Reject(CsvRejectReason.BadDate, _dateIndex, "is not " + _parser.DescribeDates());
-                continue;
-            }
-
-            if (!_parser.TryParseDecimal(reader.GetSpan(_amountIndex), out var amount))
-            {
-                _source.Reject(CsvRejectReason.BadNumber, _amountIndex, "is not " + _parser.DescribeNumbers());
-                continue;
-            }
-
-            if (IssueLines is not null && (amount < 0 || DateOnly.FromDateTime(timestamp).DayNumber > _asOfDay))
-            {
-                IssueLines[_source.RowsAccepted] = reader.LineNumber;
             }
 
             destination[count++] = new Transaction(_ids.Get(id), timestamp, amount);
@@ -162,6 +141,35 @@ public sealed class CsvTransactionReader : IDisposable
         }
 
         return count;
+    }
+
+    /// <summary>Reads the transaction fields of the current row of <paramref name="source"/>, or rejects the row (throwing in strict mode).</summary>
+    internal static bool TryRead(
+        RecordSource source, FieldParser parser, int idIndex, int dateIndex, int amountIndex, out ReadOnlySpan<byte> id, out DateTime timestamp, out decimal amount)
+    {
+        var reader = source.Reader;
+        amount = 0;
+        id = reader.GetSpan(idIndex);
+        if (IsBlank(id))
+        {
+            timestamp = default;
+            source.Reject(CsvRejectReason.EmptyCustomerId, idIndex, "is not a customer id: it is empty");
+            return false;
+        }
+
+        if (!parser.TryParseDate(reader.GetSpan(dateIndex), out timestamp))
+        {
+            source.Reject(CsvRejectReason.BadDate, dateIndex, "is not " + parser.DescribeDates());
+            return false;
+        }
+
+        if (!parser.TryParseDecimal(reader.GetSpan(amountIndex), out amount))
+        {
+            source.Reject(CsvRejectReason.BadNumber, amountIndex, "is not " + parser.DescribeNumbers());
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Reads the remaining accepted transactions, one at a time (internally in batches).</summary>

@@ -58,6 +58,34 @@ public static class Generators
     public static Arbitrary<GeneratedLog> Logs()
         => Arb.From(Gen.ArrayOf(Gen.Elements(Enum.GetValues<LineKind>())).Select(lines => new GeneratedLog(lines)));
 
+    public static Arbitrary<GeneratedExport> Exports()
+    {
+        var id = Gen.Elements("A", "B", "C7", "\"A\"", " B ", "\"D, x\"", "Zoë", "", "\u00A0");
+        var date = Gen.Elements("2020-01-01", "2020-01-06", "2020-02-29", "2020-06-30", "2020-07-01", "2019-12-30T10:11:12", "20200315", "2020-13-01", "");
+        var amount = Gen.Elements("1", "12.5", "-3", "-0", "0.125", "0.123456", "99999999999.99", "-12.50", "abc", "", "+4", "\"7\"");
+        var ending = Gen.Elements("\n", "\r\n", "\r");
+        var line = Gen.Frequency(
+            (12, from i in id from d in date from a in amount select i + "," + d + "," + a),
+            (1, Gen.Elements("", "   ", "A,2020-01-01", "A,2020-01-01,1,x", "\"A,2020-01-01,1", "A\"x,2020-01-01,1")));
+        var lines = Gen.ListOf(from l in line from e in ending select l + e);
+        return Arb.From(
+            from body in lines
+            from negative in Gen.Elements(Enum.GetValues<NegativeAmountHandling>())
+            from invalid in Gen.Elements(Enum.GetValues<InvalidTransactionHandling>())
+            from period in Gen.Elements(Enum.GetValues<SummaryPeriod>())
+            from frequency in Gen.Elements(Enum.GetValues<FrequencyDefinition>())
+            from monetary in Gen.Elements(Enum.GetValues<MonetaryDefinition>())
+            from errors in Gen.Frequency((3, Gen.Constant(CsvErrorMode.Lenient)), (1, Gen.Constant(CsvErrorMode.Strict)))
+            select new GeneratedExport(
+                "customer_id,date,amount\n" + string.Concat(body),
+                new SummaryOptions
+                {
+                    AsOf = new DateOnly(2020, 6, 30), NegativeAmounts = negative, InvalidTransactions = invalid,
+                    ModelPeriod = period, Frequency = frequency, Monetary = monetary, GrowthWindowDays = 60,
+                },
+                errors));
+    }
+
     public static Arbitrary<GeneratedFrame> Frames()
     {
         var number = Gen.Choose(-1_000_000, 1_000_000).SelectMany(mantissa => Gen.Choose(-12, 12), (mantissa, exponent) => mantissa * Math.Pow(10, exponent));

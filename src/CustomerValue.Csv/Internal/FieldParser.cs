@@ -40,6 +40,9 @@ internal sealed class FieldParser
 
     public CultureInfo Culture => _culture;
 
+    /// <summary>Gets the decimal point of plain amounts the hand parser reads, or 0 when the culture needs the BCL.</summary>
+    public byte DecimalPoint => _decimalPoint;
+
     public IReadOnlyList<string> DateFormats => _dateFormats;
 
     public bool TryParseDate(ReadOnlySpan<byte> value, out DateTime result)

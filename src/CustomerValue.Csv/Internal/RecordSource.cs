@@ -20,8 +20,11 @@ internal sealed class RecordSource : IDisposable
     private readonly Queue<CsvMalformedRecord> _malformed = new();
     private readonly List<CsvReject> _rejects = [];
     private readonly int[] _rejectCounts = new int[Enum.GetValues<CsvRejectReason>().Length];
+    private readonly long _lineOffset;
 
-    private RecordSource(Func<CsvReaderOptions, CsvReader> open, char delimiter, CsvErrorMode mode, string errorsOption, IProgress<CsvProgress>? progress)
+    private RecordSource(
+        Func<CsvReaderOptions, CsvReader> open, char delimiter, CsvErrorMode mode, string errorsOption, IProgress<CsvProgress>? progress,
+        IReadOnlyList<string>? headers = null, long lineOffset = 0)
     {
         if (delimiter is '"' or '\r' or '\n' || delimiter > 127)
         {
@@ -40,7 +43,7 @@ internal sealed class RecordSource : IDisposable
         var options = new CsvReaderOptions
         {
             Separator = delimiter,
-            HasHeader = true,
+            HasHeader = headers is null,
 
             // Every line break ends a record, so one stray quote costs one row, not the rest of the file.
             AllowLineBreaksInQuotes = false,
@@ -53,10 +56,11 @@ internal sealed class RecordSource : IDisposable
             TrackLineNumbers = true,
             DetectSeparatorHint = false,
         };
+        _lineOffset = lineOffset;
         _reader = open(options);
         try
         {
-            Headers = [.. _reader.Headers];
+            Headers = headers ?? [.. _reader.Headers];
         }
         catch
         {
@@ -76,6 +80,9 @@ internal sealed class RecordSource : IDisposable
     public IReadOnlyList<string> Headers { get; }
 
     public CsvReader Reader => _reader;
+
+    /// <summary>Gets the 1-based file line where the current row starts.</summary>
+    public long LineNumber => _reader.LineNumber + _lineOffset;
 
     public long RowsRead { get; private set; }
 
@@ -99,6 +106,16 @@ internal sealed class RecordSource : IDisposable
         return new RecordSource(options => CsvReader.FromFile(path, options), delimiter, mode, errorsOption, progress);
     }
 
+    /// <summary>
+    /// Reads whole lines cut from a file (the fast reader's fallback for lines it does not parse itself): no header,
+    /// the file's <paramref name="headers"/>, and line numbers counted from <paramref name="firstLine"/>.
+    /// </summary>
+    public static RecordSource ForLines(
+        byte[] buffer, int offset, int count, IReadOnlyList<string> headers, long firstLine, char delimiter, CsvErrorMode mode, string errorsOption)
+        => new(
+            options => CsvReader.Create(new MemoryStream(buffer, offset, count, writable: false), options, leaveOpen: false),
+            delimiter, mode, errorsOption, progress: null, headers, firstLine - 1);
+
     /// <summary>Advances to the next row whose quoting and field count are right; the others become rejects.</summary>
     public bool Next(CancellationToken cancellationToken)
     {
@@ -117,7 +134,8 @@ internal sealed class RecordSource : IDisposable
                 var what = reason == CsvRejectReason.UnclosedQuote
                     ? "has a quoted field that is not closed before the end of the line"
                     : "has a quote inside an unquoted field or text after a closing quote";
-                AddReject(new CsvReject(bad.LineNumber, reason, null, null, bad.RawRecord, Text.Invariant($"Line {bad.LineNumber} {what}.")));
+                var badLine = bad.LineNumber + _lineOffset;
+                AddReject(new CsvReject(badLine, reason, null, null, bad.RawRecord, Text.Invariant($"Line {badLine} {what}.")));
             }
 
             if (!found)
@@ -133,7 +151,7 @@ internal sealed class RecordSource : IDisposable
                 return true;
             }
 
-            var line = _reader.LineNumber;
+            var line = LineNumber;
             var message = fields < Headers.Count
                 ? Text.Invariant($"Line {line} has {fields} fields but the header has {Headers.Count}: column '{Headers[fields]}' is missing.")
                 : Text.Invariant($"Line {line} has {fields} fields but the header has {Headers.Count}.");
@@ -152,7 +170,7 @@ internal sealed class RecordSource : IDisposable
     /// <summary>Rejects the current row because of one field; throws in strict mode.</summary>
     public void Reject(CsvRejectReason reason, int column, string problem)
     {
-        var line = _reader.LineNumber;
+        var line = LineNumber;
         var value = Encoding.UTF8.GetString(_reader.GetSpan(column));
         var message = Text.Invariant($"Line {line}, column '{Headers[column]}': '{value}' {problem}.");
         AddReject(new CsvReject(line, reason, Headers[column], value, RawText(), message));

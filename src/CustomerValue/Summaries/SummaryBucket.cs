@@ -1,3 +1,5 @@
+using CustomerValue.Internal;
+
 namespace CustomerValue;
 
 /// <summary>A purchase after partitioning: the id travels in a parallel string array so this part needs no zeroing.</summary>
@@ -34,6 +36,32 @@ internal struct SummaryRow
     public double ModelMonetary;
     public double WindowSpend;
     public double PreviousWindowSpend;
+
+    /// <summary>Computes a customer's row from its totals: every path that aggregates ends here, so they round alike.</summary>
+    public static SummaryRow Create(
+        in SummarySettings settings, int orders, int firstDay, int lastDay, int periods, int distinctDays,
+        decimal revenue, decimal windowSpend, decimal previousWindowSpend, decimal repeatSpend)
+    {
+        var asOfPeriod = settings.Weekly ? settings.AsOfDay / 7 : settings.AsOfDay;
+        var firstPeriod = settings.Weekly ? firstDay / 7 : firstDay;
+        var lastPeriod = settings.Weekly ? lastDay / 7 : lastDay;
+        var repeats = periods - 1;
+        return new SummaryRow
+        {
+            RecencyDays = settings.AsOfDay - lastDay,
+            TenureDays = settings.AsOfDay - firstDay,
+            Orders = orders,
+            Frequency = settings.CountPurchaseDays ? distinctDays : orders,
+            Revenue = (double)revenue,
+            Monetary = settings.AverageOrderValue ? (double)(revenue / orders) : (double)revenue,
+            WindowSpend = (double)windowSpend,
+            PreviousWindowSpend = (double)previousWindowSpend,
+            ModelFrequency = repeats,
+            ModelRecency = lastPeriod - firstPeriod,
+            ModelT = asOfPeriod - firstPeriod,
+            ModelMonetary = repeats == 0 ? 0 : (double)(repeatSpend / repeats),
+        };
+    }
 }
 
 /// <summary>The customers of one hash bucket, in first-purchase order.</summary>
@@ -51,7 +79,29 @@ internal sealed class BucketSummary(string[] ids, ulong[] keys, SummaryRow[] row
 }
 
 /// <summary>The settings every bucket needs, derived once from the options.</summary>
-internal readonly record struct SummarySettings(int AsOfDay, int WindowStart, int PreviousWindowStart, bool Weekly, bool CountPurchaseDays, bool AverageOrderValue);
+internal readonly record struct SummarySettings(int AsOfDay, int WindowStart, int PreviousWindowStart, bool Weekly, bool CountPurchaseDays, bool AverageOrderValue)
+{
+    /// <summary>Validates <paramref name="options"/> and derives the settings.</summary>
+    public static SummarySettings From(SummaryOptions options)
+    {
+        Guard.InRange(options.GrowthWindowDays, 1, 3660, nameof(options.GrowthWindowDays));
+        if (!Enum.IsDefined(options.ModelPeriod) || !Enum.IsDefined(options.NegativeAmounts) || !Enum.IsDefined(options.InvalidTransactions)
+            || !Enum.IsDefined(options.Frequency) || !Enum.IsDefined(options.Monetary))
+        {
+            throw new ArgumentException("An enum option of SummaryOptions has an undefined value.", nameof(options));
+        }
+
+        var asOfDay = options.AsOf.DayNumber;
+        var windowStart = asOfDay - options.GrowthWindowDays + 1;
+        return new SummarySettings(
+            asOfDay,
+            windowStart,
+            windowStart - options.GrowthWindowDays,
+            options.ModelPeriod == SummaryPeriod.Week,
+            options.Frequency == FrequencyDefinition.PurchaseDays,
+            options.Monetary == MonetaryDefinition.AverageOrderValue);
+    }
+}
 
 /// <summary>
 /// Aggregates one bucket (every transaction of a set of customers) with a small open-addressing table that stays in cache.
@@ -152,27 +202,9 @@ internal sealed class SummaryBucket<TMoney>
     }
 
     private static SummaryRow Row(in Totals totals, in SummarySettings settings)
-    {
-        var asOfPeriod = settings.Weekly ? settings.AsOfDay / 7 : settings.AsOfDay;
-        var lastPeriod = settings.Weekly ? totals.LastDay / 7 : totals.LastDay;
-        var repeats = totals.Periods - 1;
-        var revenue = totals.Revenue.ToDecimal();
-        return new SummaryRow
-        {
-            RecencyDays = settings.AsOfDay - totals.LastDay,
-            TenureDays = settings.AsOfDay - totals.FirstDay,
-            Orders = totals.Orders,
-            Frequency = settings.CountPurchaseDays ? totals.DistinctDays : totals.Orders,
-            Revenue = (double)revenue,
-            Monetary = settings.AverageOrderValue ? (double)(revenue / totals.Orders) : (double)revenue,
-            WindowSpend = (double)totals.WindowSpend.ToDecimal(),
-            PreviousWindowSpend = (double)totals.PreviousWindowSpend.ToDecimal(),
-            ModelFrequency = repeats,
-            ModelRecency = lastPeriod - totals.FirstPeriod,
-            ModelT = asOfPeriod - totals.FirstPeriod,
-            ModelMonetary = repeats == 0 ? 0 : (double)(totals.RepeatSpend.ToDecimal() / repeats),
-        };
-    }
+        => SummaryRow.Create(
+            settings, totals.Orders, totals.FirstDay, totals.LastDay, totals.Periods, totals.DistinctDays,
+            totals.Revenue.ToDecimal(), totals.WindowSpend.ToDecimal(), totals.PreviousWindowSpend.ToDecimal(), totals.RepeatSpend.ToDecimal());
 
     private void AddPurchases(ReadOnlySpan<string> ids, ReadOnlySpan<PurchaseRecord<TMoney>> purchases, in SummarySettings settings, int tableSize)
     {

@@ -29,22 +29,7 @@ internal sealed class SummaryBuilder
     public SummaryBuilder(SummaryOptions options)
     {
         _options = options;
-        Guard.InRange(options.GrowthWindowDays, 1, 3660, nameof(options.GrowthWindowDays));
-        if (!Enum.IsDefined(options.ModelPeriod) || !Enum.IsDefined(options.NegativeAmounts) || !Enum.IsDefined(options.InvalidTransactions)
-            || !Enum.IsDefined(options.Frequency) || !Enum.IsDefined(options.Monetary))
-        {
-            throw new ArgumentException("An enum option of SummaryOptions has an undefined value.", nameof(options));
-        }
-
-        var asOfDay = options.AsOf.DayNumber;
-        var windowStart = asOfDay - options.GrowthWindowDays + 1;
-        _settings = new SummarySettings(
-            asOfDay,
-            windowStart,
-            windowStart - options.GrowthWindowDays,
-            options.ModelPeriod == SummaryPeriod.Week,
-            options.Frequency == FrequencyDefinition.PurchaseDays,
-            options.Monetary == MonetaryDefinition.AverageOrderValue);
+        _settings = SummarySettings.From(options);
     }
 
     private enum RowKind
@@ -507,53 +492,5 @@ internal sealed class SummaryBuilder
 
         /// <summary>Gets or sets the total of absolute amounts in units, saturated at <see cref="UnitMoney.MaxTotalUnits"/>.</summary>
         public long AbsoluteUnits { get; set; }
-    }
-
-    private sealed class SummaryColumns(int rows)
-    {
-        public double[] RecencyDays { get; } = new double[rows];
-        public double[] Frequency { get; } = new double[rows];
-        public double[] Monetary { get; } = new double[rows];
-        public double[] Orders { get; } = new double[rows];
-        public double[] Revenue { get; } = new double[rows];
-        public double[] TenureDays { get; } = new double[rows];
-        public double[] ModelFrequency { get; } = new double[rows];
-        public double[] ModelRecency { get; } = new double[rows];
-        public double[] ModelT { get; } = new double[rows];
-        public double[] ModelMonetary { get; } = new double[rows];
-        public double[] WindowSpend { get; } = new double[rows];
-        public double[] PreviousWindowSpend { get; } = new double[rows];
-
-        public void Set(int row, in SummaryRow values)
-        {
-            RecencyDays[row] = values.RecencyDays;
-            Frequency[row] = values.Frequency;
-            Monetary[row] = values.Monetary;
-            Orders[row] = values.Orders;
-            Revenue[row] = values.Revenue;
-            TenureDays[row] = values.TenureDays;
-            ModelFrequency[row] = values.ModelFrequency;
-            ModelRecency[row] = values.ModelRecency;
-            ModelT[row] = values.ModelT;
-            ModelMonetary[row] = values.ModelMonetary;
-            WindowSpend[row] = values.WindowSpend;
-            PreviousWindowSpend[row] = values.PreviousWindowSpend;
-        }
-
-        public IEnumerable<FrameColumn> ToColumns() =>
-        [
-            new NumericColumn(ColumnNames.RecencyDays, RecencyDays, owned: true),
-            new NumericColumn(ColumnNames.Frequency, Frequency, owned: true),
-            new NumericColumn(ColumnNames.Monetary, Monetary, owned: true),
-            new NumericColumn(ColumnNames.Orders, Orders, owned: true),
-            new NumericColumn(ColumnNames.Revenue, Revenue, owned: true),
-            new NumericColumn(ColumnNames.TenureDays, TenureDays, owned: true),
-            new NumericColumn(ColumnNames.ModelFrequency, ModelFrequency, owned: true),
-            new NumericColumn(ColumnNames.ModelRecency, ModelRecency, owned: true),
-            new NumericColumn(ColumnNames.ModelT, ModelT, owned: true),
-            new NumericColumn(ColumnNames.ModelMonetary, ModelMonetary, owned: true),
-            new NumericColumn(ColumnNames.WindowSpend, WindowSpend, owned: true),
-            new NumericColumn(ColumnNames.PreviousWindowSpend, PreviousWindowSpend, owned: true),
-        ];
     }
 }

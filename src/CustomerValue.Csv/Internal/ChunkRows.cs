@@ -1,0 +1,166 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace CustomerValue.Csv.Internal;
+
+/// <summary>
+/// What one reading thread does with the accepted rows of its part of the file, in file order: classifies each as the
+/// in-memory builder would (blank id, after the as-of date, negative amount), keeps the issues with their lines, and
+/// routes purchases and returns in record blocks to the table that owns the customer. Rows are counted per part;
+/// indexes and lines become file-wide at the end.
+/// </summary>
+internal sealed class ChunkRows
+{
+    private readonly int _chunk;
+    private readonly SummaryOptions _options;
+    private readonly int _asOfDay;
+    private readonly RecordBlock[] _blocks;
+    private readonly Action<int, RecordBlock> _flush;
+    private readonly Func<RecordBlock> _rent;
+
+    public ChunkRows(int chunk, SummaryOptions options, int owners, Func<RecordBlock> rent, Action<int, RecordBlock> flush)
+    {
+        _chunk = chunk;
+        _options = options;
+        _asOfDay = options.AsOf.DayNumber;
+        _rent = rent;
+        _flush = flush;
+        _blocks = new RecordBlock[owners];
+        for (var o = 0; o < owners; o++)
+        {
+            _blocks[o] = rent();
+        }
+
+    }
+
+    /// <summary>Gets the rows read (accepted and rejected).</summary>
+    public long RowsRead { get; set; }
+
+    public long Accepted { get; private set; }
+
+    /// <summary>Gets the lines passed so far in this part (the header not counted).</summary>
+    public long Lines { get; set; }
+
+    public List<CsvReject> Rejects { get; } = [];
+
+    public int[] RejectCounts { get; } = new int[Enum.GetValues<CsvRejectReason>().Length];
+
+    /// <summary>Gets the excluded rows, with their index and line within the part.</summary>
+    public List<(TransactionIssue Issue, long Line)> Issues { get; } = [];
+
+    /// <summary>Gets the first row the options do not allow (strict summaries), with its index within the part.</summary>
+    public TransactionIssue? Invalid { get; private set; }
+
+    /// <summary>Gets whether every purchase and return amount fits units and their absolute total stays below <see cref="UnitMoney.MaxTotalUnits"/>.</summary>
+    public bool UnitsFit => !_exactSeen;
+
+    public long AbsoluteUnits { get; private set; }
+
+    private bool _exactSeen;
+
+    public void Accept(ReadOnlySpan<byte> id, DateTime timestamp, in ParsedAmount amount, long line)
+    {
+        var index = Accepted++;
+        var day = (int)(timestamp.Ticks / TimeSpan.TicksPerDay);
+        var isReturn = amount.IsReturn;
+        string? text = null;
+
+        // Ids of printable ASCII (nearly all) need no decoding; others may be blank to string.IsNullOrWhiteSpace, or invalid
+        // UTF-8 whose decoded string (the customer) differs from the bytes.
+        byte[]? normalised = null;
+        if (id.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) >= 0)
+        {
+            text = Encoding.UTF8.GetString(id);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                Exclude(index, TransactionIssueReason.MissingCustomerId, rejected: true, text, timestamp, amount, line);
+                return;
+            }
+
+            if (!Utf8.IsValid(id))
+            {
+                normalised = Encoding.UTF8.GetBytes(text);
+            }
+        }
+
+        if (day > _asOfDay)
+        {
+            Exclude(index, TransactionIssueReason.AfterAsOfDate, rejected: false, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
+            return;
+        }
+
+        PendingReturn? pending = null;
+        if (isReturn)
+        {
+            switch (_options.NegativeAmounts)
+            {
+                case NegativeAmountHandling.Ignore:
+                    Exclude(index, TransactionIssueReason.NegativeAmount, rejected: false, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
+                    return;
+                case NegativeAmountHandling.Reject:
+                    Exclude(index, TransactionIssueReason.NegativeAmount, rejected: true, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
+                    return;
+                default:
+                    pending = new PendingReturn(_chunk, checked((int)index), line, new Transaction(text ?? Encoding.UTF8.GetString(id), timestamp, amount.ToDecimal()));
+                    break;
+            }
+        }
+
+        if (amount.IsExact)
+        {
+            _exactSeen = true;
+        }
+        else
+        {
+            AbsoluteUnits = Math.Min(AbsoluteUnits + Math.Abs(amount.Units), UnitMoney.MaxTotalUnits);
+            _exactSeen |= AbsoluteUnits >= UnitMoney.MaxTotalUnits;
+        }
+
+        if (Invalid is not null)
+        {
+            return;
+        }
+
+        var key = normalised ?? id;
+        var idKey = IdKey.Of(key);
+        var owner = _blocks.Length == 1 ? 0 : (int)(idKey.Hash >> 31);
+        var block = _blocks[owner];
+        block.Add(idKey, key, day, amount, pending);
+        if (block.IsFull)
+        {
+            _flush(owner, block);
+            _blocks[owner] = _rent();
+        }
+    }
+
+    /// <summary>Hands the partly filled blocks to their tables.</summary>
+    public void Complete()
+    {
+        for (var o = 0; o < _blocks.Length; o++)
+        {
+            _flush(o, _blocks[o]);
+        }
+    }
+
+    public void AddReport(RecordSource source)
+    {
+        RowsRead += source.RowsRead;
+        Rejects.AddRange(source.Rejects);
+        for (var r = 0; r < RejectCounts.Length; r++)
+        {
+            RejectCounts[r] += source.RejectCounts[r];
+        }
+    }
+
+    private void Exclude(long index, TransactionIssueReason reason, bool rejected, string id, DateTime timestamp, in ParsedAmount amount, long line)
+    {
+        var issue = new TransactionIssue(checked((int)index), reason, new Transaction(id, timestamp, amount.ToDecimal()));
+        if (rejected && _options.InvalidTransactions == InvalidTransactionHandling.Throw)
+        {
+            Invalid ??= issue;
+            return;
+        }
+
+        Issues.Add((issue, line));
+    }
+}

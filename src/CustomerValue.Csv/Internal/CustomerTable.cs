@@ -1,0 +1,512 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace CustomerValue.Csv.Internal;
+
+/// <summary>
+/// The per-customer state of a streaming summary, for the customers whose id hash routes to this table: an
+/// open-addressing table keyed by the UTF-8 id bytes (one string per new customer), running totals, and the set of
+/// distinct (customer, period) pairs that frequency needs. Memory grows with customers and their purchase periods,
+/// never with rows. Not thread-safe: one thread owns it.
+/// </summary>
+/// <remarks>
+/// Money is summed as longs of 0.0001 with, per sum, a mask of the scales that went in, so the end can rebuild the
+/// exact decimal (value and scale) the in-memory builder's decimal path would hold. Amounts outside that range, and any
+/// amount once the table's absolute total nears the long range, go into exact decimal sums kept per customer.
+/// </remarks>
+internal sealed class CustomerTable
+{
+    private const int Revenue = 0;
+    private const int Window = 1;
+    private const int Previous = 2;
+    private const int FirstPeriod = 3;
+    private const int Repeat = 4;
+    private const long MaxAbsoluteUnits = 1L << 62;
+    private const int InlinePeriods = 4;
+
+    private readonly SummarySettings _settings;
+    private readonly PairSet _periods = new();
+    private readonly PairSet? _days;
+    private readonly List<(int Customer, PendingReturn Return)> _pending = [];
+    private readonly List<ExactTotals> _exact = [];
+    private int[] _slots = new int[1024];
+    private Customer[] _customers = new Customer[512];
+    private string[] _ids = new string[512];
+    private byte[] _keys = new byte[1024];
+    private int _keysLength;
+    private int _count;
+    private long _absoluteUnits;
+
+    public CustomerTable(SummarySettings settings)
+    {
+        _settings = settings;
+        _days = settings.Weekly && settings.CountPurchaseDays ? new PairSet() : null;
+    }
+
+    public int Returns { get; private set; }
+
+    public void Add(RecordBlock block)
+    {
+        // Stages a few records apart: prefetch the table slot, then the customer it points to, then the customer's period
+        // pair when it has more periods than it keeps inline, then do the work, which finds all of them in cache.
+        const int ahead = 4;
+        var records = block.Records.AsSpan(0, block.Count);
+        for (var i = 0; i < Math.Min(4 * ahead, records.Length); i++)
+        {
+            Prefetch.Line(ref _slots[Slot(records[i].Id.Hash)]);
+        }
+
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (i + (4 * ahead) < records.Length)
+            {
+                Prefetch.Line(ref _slots[Slot(records[i + (4 * ahead)].Id.Hash)]);
+            }
+
+            if (i + (2 * ahead) < records.Length)
+            {
+                PrefetchCustomer(records[i + (2 * ahead)]);
+            }
+
+            if (i + ahead < records.Length)
+            {
+                PrefetchPeriod(records[i + ahead]);
+            }
+
+            ref readonly var record = ref records[i];
+            var customer = FindOrAdd(record.Id, block.Key(record));
+            var (units, scaleBit, exact) = Amount(record, block);
+            ref var totals = ref _customers[customer];
+            if ((record.Flags & RecordBlock.ReturnFlag) != 0)
+            {
+                Returns++;
+                if (totals.Orders == 0)
+                {
+                    _pending.Add((customer, block.Returns[record.Extra]));
+                }
+
+                AddMoney(ref totals, Revenue, units, scaleBit, exact);
+                AddToWindows(ref totals, record.Day, units, scaleBit, exact);
+                continue;
+            }
+
+            var day = record.Day;
+            var period = _settings.Weekly ? day / 7 : day;
+            if (totals.Orders == 0)
+            {
+                totals.FirstDay = day;
+                totals.LastDay = day;
+                SetMoney(ref totals, FirstPeriod, units, scaleBit, exact);
+            }
+            else
+            {
+                var firstPeriod = _settings.Weekly ? totals.FirstDay / 7 : totals.FirstDay;
+                totals.FirstDay = Math.Min(totals.FirstDay, day);
+                totals.LastDay = Math.Max(totals.LastDay, day);
+
+                // Spend after the first period, as the in-memory builder sums it: exact sums do not depend on the order.
+                if (period < firstPeriod)
+                {
+                    MoveFirstPeriodToRepeat(ref totals);
+                    SetMoney(ref totals, FirstPeriod, units, scaleBit, exact);
+                }
+                else if (period == firstPeriod)
+                {
+                    AddMoney(ref totals, FirstPeriod, units, scaleBit, exact);
+                }
+                else
+                {
+                    AddMoney(ref totals, Repeat, units, scaleBit, exact);
+                }
+            }
+
+            totals.Orders++;
+            AddMoney(ref totals, Revenue, units, scaleBit, exact);
+            AddToWindows(ref totals, day, units, scaleBit, exact);
+            if (AddPeriod(ref totals, customer, period))
+            {
+                totals.Periods++;
+            }
+
+            if (_days is not null && _days.Add(customer, day))
+            {
+                totals.Days++;
+            }
+        }
+    }
+
+    /// <summary>Gets the number of customers with at least one purchase.</summary>
+    public int CountPurchasers()
+    {
+        var count = 0;
+        for (var c = 0; c < _count; c++)
+        {
+            count += _customers[c].Orders > 0 ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Copies the ids of the customers with a purchase into <paramref name="ids"/> from <paramref name="start"/>.</summary>
+    public void CopyPurchaserIds(string[] ids, int start)
+    {
+        for (var c = 0; c < _count; c++)
+        {
+            if (_customers[c].Orders > 0)
+            {
+                ids[start++] = _ids[c];
+            }
+        }
+    }
+
+    /// <summary>Sets the purchasers' totals in <paramref name="assembler"/> (customer numbers from <paramref name="start"/>, as <see cref="CopyPurchaserIds"/> lists them).</summary>
+    /// <param name="assembler">The assembler.</param>
+    /// <param name="start">The number of the first customer.</param>
+    /// <param name="unitsFit">Whether the whole log fits units, in which case the in-memory builder sums in units (scale 4) and so must this.</param>
+    public void SetTotals(SummaryAssembler assembler, int start, bool unitsFit)
+    {
+        for (var c = 0; c < _count; c++)
+        {
+            ref readonly var totals = ref _customers[c];
+            if (totals.Orders == 0)
+            {
+                continue;
+            }
+
+            var days = _days is null ? totals.Periods : totals.Days;
+            assembler.Set(
+                start++, totals.Orders, totals.FirstDay, totals.LastDay, totals.Periods, days,
+                Money(totals, Revenue, unitsFit), Money(totals, Window, unitsFit), Money(totals, Previous, unitsFit), Money(totals, Repeat, unitsFit));
+        }
+    }
+
+    /// <summary>Returns the netted returns of customers who never purchased, which the summaries report as issues.</summary>
+    public IEnumerable<PendingReturn> ReturnsWithoutPurchase()
+    {
+        foreach (var (customer, pending) in _pending)
+        {
+            if (_customers[customer].Orders == 0)
+            {
+                yield return pending;
+            }
+        }
+    }
+
+    private int Slot(uint hash) => (int)(hash >> 1) & (_slots.Length - 1);
+
+    private void PrefetchCustomer(in RowRecord record)
+    {
+        var entry = _slots[Slot(record.Id.Hash)];
+        if (entry != 0)
+        {
+            Prefetch.Lines(ref _customers[entry - 1]);
+        }
+    }
+
+    private void PrefetchPeriod(in RowRecord record)
+    {
+        var entry = _slots[Slot(record.Id.Hash)];
+        if (entry != 0 && (record.Flags & RecordBlock.ReturnFlag) == 0 && _customers[entry - 1].Periods >= InlinePeriods)
+        {
+            _periods.Prefetch(entry - 1, _settings.Weekly ? record.Day / 7 : record.Day);
+        }
+    }
+
+    // The first few periods live in the customer, which is in cache anyway; the set takes over from the next one.
+    private bool AddPeriod(ref Customer totals, int customer, int period)
+    {
+        var count = totals.Periods;
+        if (count > InlinePeriods)
+        {
+            return _periods.Add(customer, period);
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (totals.Recent[k] == period)
+            {
+                return false;
+            }
+        }
+
+        if (count < InlinePeriods)
+        {
+            totals.Recent[count] = period;
+            return true;
+        }
+
+        for (var k = 0; k < InlinePeriods; k++)
+        {
+            _periods.Add(customer, totals.Recent[k]);
+        }
+
+        return _periods.Add(customer, period);
+    }
+
+    private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
+
+    private (long Units, int ScaleBit, decimal Exact) Amount(in RowRecord record, RecordBlock block)
+    {
+        if ((record.Flags & RecordBlock.ExactFlag) != 0)
+        {
+            return (0, 0, block.Exacts[(int)record.Amount]);
+        }
+
+        var units = record.Amount;
+        var scaleBit = record.Flags & (RecordBlock.ExactFlag - 1);
+        if (_absoluteUnits + Math.Abs(units) < MaxAbsoluteUnits)
+        {
+            // Every sum in this table stays below the table's absolute total, so no long sum can overflow.
+            _absoluteUnits += Math.Abs(units);
+            return (units, scaleBit, 0);
+        }
+
+        return (0, 0, ParsedAmount.UnitsToDecimal(units, HighestScale(scaleBit), units < 0));
+    }
+
+    private decimal Money(in Customer totals, int field, bool unitsFit)
+    {
+        var units = totals.Units[field];
+        if (unitsFit)
+        {
+            return new UnitMoney(units).ToDecimal();
+        }
+
+        var mask = (totals.Scales >> (5 * field)) & 31;
+        var sum = mask == 0 ? 0m : ParsedAmount.UnitsToDecimal(units, HighestScale(mask), units < 0);
+        return totals.Exact == 0 ? sum : (mask == 0 ? _exact[totals.Exact - 1].Sums[field] : sum + _exact[totals.Exact - 1].Sums[field]);
+    }
+
+    private void AddToWindows(ref Customer totals, int day, long units, int scaleBit, decimal exact)
+    {
+        if (day >= _settings.WindowStart)
+        {
+            AddMoney(ref totals, Window, units, scaleBit, exact);
+        }
+        else if (day >= _settings.PreviousWindowStart)
+        {
+            AddMoney(ref totals, Previous, units, scaleBit, exact);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddMoney(ref Customer totals, int field, long units, int scaleBit, decimal exact)
+    {
+        if (scaleBit != 0)
+        {
+            totals.Units[field] += units;
+            totals.Scales |= scaleBit << (5 * field);
+        }
+        else
+        {
+            ExactOf(ref totals).Sums[field] += exact;
+        }
+    }
+
+    private void SetMoney(ref Customer totals, int field, long units, int scaleBit, decimal exact)
+    {
+        totals.Units[field] = 0;
+        totals.Scales &= ~(31 << (5 * field));
+        if (totals.Exact != 0)
+        {
+            _exact[totals.Exact - 1].Sums[field] = 0;
+        }
+
+        AddMoney(ref totals, field, units, scaleBit, exact);
+    }
+
+    private void MoveFirstPeriodToRepeat(ref Customer totals)
+    {
+        totals.Units[Repeat] += totals.Units[FirstPeriod];
+        totals.Scales |= ((totals.Scales >> (5 * FirstPeriod)) & 31) << (5 * Repeat);
+        if (totals.Exact != 0)
+        {
+            var sums = _exact[totals.Exact - 1].Sums;
+            sums[Repeat] += sums[FirstPeriod];
+        }
+    }
+
+    private ExactTotals ExactOf(ref Customer totals)
+    {
+        if (totals.Exact == 0)
+        {
+            _exact.Add(new ExactTotals());
+            totals.Exact = _exact.Count;
+        }
+
+        return _exact[totals.Exact - 1];
+    }
+
+    private int FindOrAdd(in IdKey id, ReadOnlySpan<byte> key)
+    {
+        var mask = _slots.Length - 1;
+        var slot = (int)(id.Hash >> 1) & mask;
+        while (true)
+        {
+            var entry = _slots[slot];
+            if (entry == 0)
+            {
+                return Add(id, key, slot);
+            }
+
+            ref readonly var customer = ref _customers[entry - 1];
+            if (customer.Id.Hash == id.Hash && customer.Id.SamePrefix(id)
+                && (key.Length <= 16 || key[16..].SequenceEqual(_keys.AsSpan(customer.KeyOffset, key.Length - 16))))
+            {
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int Add(in IdKey id, ReadOnlySpan<byte> key, int slot)
+    {
+        if (_count == _customers.Length)
+        {
+            Array.Resize(ref _customers, _count * 2);
+            Array.Resize(ref _ids, _count * 2);
+        }
+
+        // Only ids longer than the 16 bytes kept in the customer need the rest stored.
+        var rest = key.Length > 16 ? key[16..] : default;
+        if (_keys.Length - _keysLength < rest.Length)
+        {
+            Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysLength + rest.Length));
+        }
+
+        rest.CopyTo(_keys.AsSpan(_keysLength));
+        _customers[_count] = new Customer { Id = id, KeyOffset = _keysLength };
+        _ids[_count] = Encoding.UTF8.GetString(key);
+        _keysLength += rest.Length;
+        _slots[slot] = ++_count;
+        if (2 * _count > _slots.Length)
+        {
+            Rehash();
+        }
+
+        return _count - 1;
+    }
+
+    private void Rehash()
+    {
+        var slots = new int[_slots.Length * 2];
+        var mask = slots.Length - 1;
+        for (var c = 0; c < _count; c++)
+        {
+            var slot = (int)(_customers[c].Id.Hash >> 1) & mask;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = c + 1;
+        }
+
+        _slots = slots;
+    }
+
+    [InlineArray(5)]
+    private struct MoneySums
+    {
+        private long _element;
+    }
+
+    [InlineArray(InlinePeriods)]
+    private struct PeriodList
+    {
+        private int _element;
+    }
+
+    private struct Customer
+    {
+        public IdKey Id;
+
+        /// <summary>Where the bytes after the first 16 of a long id are kept.</summary>
+        public int KeyOffset;
+        public int Orders;
+        public int FirstDay;
+        public int LastDay;
+        public int Periods;
+        public int Days;
+
+        /// <summary>Five 5-bit masks, one per money sum, of the decimal scales (0..4) summed into it.</summary>
+        public int Scales;
+
+        /// <summary>One more than the index of the customer's exact sums, or 0.</summary>
+        public int Exact;
+        public MoneySums Units;
+
+        /// <summary>The customer's distinct periods while it has at most <see cref="InlinePeriods"/> of them.</summary>
+        public PeriodList Recent;
+    }
+
+    private sealed class ExactTotals
+    {
+        public decimal[] Sums { get; } = new decimal[5];
+    }
+
+    /// <summary>A set of (customer, period) pairs: open addressing over packed longs, 0 marking a free slot.</summary>
+    private sealed class PairSet
+    {
+        private ulong[] _slots = new ulong[1024];
+        private int _count;
+        private int _shift = 64 - 10;
+
+        public void Prefetch(int customer, int period) => Internal.Prefetch.Line(ref _slots[Slot(Key(customer, period))]);
+
+        public bool Add(int customer, int period)
+        {
+            var key = Key(customer, period);
+            var mask = _slots.Length - 1;
+            var slot = Slot(key);
+            while (true)
+            {
+                var entry = _slots[slot];
+                if (entry == key)
+                {
+                    return false;
+                }
+
+                if (entry == 0)
+                {
+                    _slots[slot] = key;
+                    if (4 * ++_count > 3 * _slots.Length)
+                    {
+                        Grow();
+                    }
+
+                    return true;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        private static ulong Key(int customer, int period) => ((ulong)(uint)(customer + 1) << 32) | (uint)period;
+
+        private int Slot(ulong key) => (int)(unchecked(key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+        private void Grow()
+        {
+            var old = _slots;
+            _slots = new ulong[old.Length * 2];
+            _shift--;
+            var mask = _slots.Length - 1;
+            foreach (var key in old)
+            {
+                if (key != 0)
+                {
+                    var slot = Slot(key);
+                    while (_slots[slot] != 0)
+                    {
+                        slot = (slot + 1) & mask;
+                    }
+
+                    _slots[slot] = key;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Buffers.Binary;
+
+namespace CustomerValue.Csv.Internal;
+
+/// <summary>
+/// Accepted purchases and returns on their way from a parsing thread to the table that owns their customers: compact
+/// records, the id bytes in one arena, and the rare wide data (exact amounts, returns) on the side. Reused.
+/// </summary>
+internal sealed class RecordBlock
+{
+    public const int Capacity = 16384;
+    public const int ExactFlag = 1 << 5;
+    public const int ReturnFlag = 1 << 6;
+
+    public RowRecord[] Records { get; } = new RowRecord[Capacity];
+
+    public int Count { get; private set; }
+
+    public byte[] Keys { get; private set; } = new byte[Capacity * 16];
+
+    public int KeysLength { get; private set; }
+
+    public List<decimal> Exacts { get; } = [];
+
+    public List<PendingReturn> Returns { get; } = [];
+
+    public bool IsFull => Count == Capacity;
+
+    public void Clear()
+    {
+        Count = 0;
+        KeysLength = 0;
+        Exacts.Clear();
+        Returns.Clear();
+    }
+
+    public ReadOnlySpan<byte> Key(in RowRecord record) => Keys.AsSpan(record.KeyOffset, record.KeyLength);
+
+    public void Add(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount, PendingReturn? pending)
+    {
+        if (Keys.Length - KeysLength < key.Length)
+        {
+            var keys = Keys;
+            Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + key.Length));
+            Keys = keys;
+        }
+
+        key.CopyTo(Keys.AsSpan(KeysLength));
+        ref var record = ref Records[Count++];
+        record.Id = id;
+        record.KeyOffset = KeysLength;
+        record.KeyLength = key.Length;
+        record.Day = day;
+        KeysLength += key.Length;
+        if (amount.IsExact)
+        {
+            record.Amount = Exacts.Count;
+            record.Flags = ExactFlag;
+            Exacts.Add(amount.Exact);
+        }
+        else
+        {
+            record.Amount = amount.Units;
+            record.Flags = 1 << amount.Scale;
+        }
+
+        if (pending is { } value)
+        {
+            record.Flags |= ReturnFlag;
+            record.Extra = Returns.Count;
+            Returns.Add(value);
+        }
+    }
+}
+
+/// <summary>An accepted purchase or return: the amount is units with a one-bit scale mask, or (<see cref="RecordBlock.ExactFlag"/>) an index into the exact amounts.</summary>
+internal struct RowRecord
+{
+    public IdKey Id;
+    public int KeyOffset;
+    public int KeyLength;
+    public int Day;
+    public long Amount;
+    public int Flags;
+    public int Extra;
+}
+
+/// <summary>A netted return kept until the end, when it becomes an issue if its customer never purchased.</summary>
+/// <param name="Chunk">The part of the file it was read from.</param>
+/// <param name="Index">Its accepted-row index within the part.</param>
+/// <param name="Line">Its line within the part.</param>
+/// <param name="Transaction">The transaction as read.</param>
+internal readonly record struct PendingReturn(int Chunk, int Index, long Line, Transaction Transaction);
+
+/// <summary>An id's hash and its first 16 UTF-8 bytes (zero-padded): for ids up to 16 bytes, all a table needs to compare.</summary>
+internal struct IdKey
+{
+    public ulong Prefix0;
+    public ulong Prefix1;
+    public uint Hash;
+    public int Length;
+
+    public static IdKey Of(ReadOnlySpan<byte> key)
+    {
+        var id = new IdKey { Length = key.Length };
+        if (key.Length >= 8)
+        {
+            id.Prefix0 = BinaryPrimitives.ReadUInt64LittleEndian(key);
+            if (key.Length >= 16)
+            {
+                id.Prefix1 = BinaryPrimitives.ReadUInt64LittleEndian(key[8..]);
+            }
+            else if (key.Length > 8)
+            {
+                // The last 8 bytes, shifted so the ones already in Prefix0 drop out and the missing ones read as zero.
+                id.Prefix1 = BinaryPrimitives.ReadUInt64LittleEndian(key[^8..]) >> (8 * (16 - key.Length));
+            }
+        }
+        else
+        {
+            for (var i = key.Length - 1; i >= 0; i--)
+            {
+                id.Prefix0 = (id.Prefix0 << 8) | key[i];
+            }
+        }
+
+        id.Hash = key.Length <= 16 ? Mix(id.Prefix0, id.Prefix1, key.Length) : Mix(id.Prefix0, id.Prefix1 ^ Tail(key[16..]), key.Length);
+        return id;
+    }
+
+    public readonly bool SamePrefix(in IdKey other) => Prefix0 == other.Prefix0 && Prefix1 == other.Prefix1 && Length == other.Length;
+
+    // A deterministic hash (the same in every run, so tables fill alike); the top bit routes the id to a thread.
+    private static uint Mix(ulong a, ulong b, int length)
+    {
+        unchecked
+        {
+            var h = (a * 0x9E3779B97F4A7C15UL) ^ (b * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)length << 56);
+            h ^= h >> 32;
+            h *= 0xD6E8FEB86659FD93UL;
+            h ^= h >> 32;
+            return (uint)h;
+        }
+    }
+
+    private static ulong Tail(ReadOnlySpan<byte> rest)
+    {
+        unchecked
+        {
+            var h = 0x2545F4914F6CDD1DUL;
+            foreach (var b in rest)
+            {
+                h = (h ^ b) * 0x100000001B3UL;
+            }
+
+            return h;
+        }
+    }
+}

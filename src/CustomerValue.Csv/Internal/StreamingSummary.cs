@@ -1,0 +1,466 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace CustomerValue.Csv.Internal;
+
+/// <summary>
+/// Reads a transaction export straight into per-customer totals, without holding its rows. A UTF-8 file is cut at a line
+/// break into two parts read by two threads (<see cref="Utf8ChunkScanner"/>); each thread owns the customers of half the
+/// id hashes, so purchases cross to their owner in blocks and no table is merged. Other inputs (a UTF-16 byte order
+/// mark, a space or tab delimiter, an unusual first line, a stream that cannot seek) take the general CsvHelper reader
+/// on one thread, into the same tables. Either way the result equals reading every transaction and calling
+/// <see cref="CustomerSummaries.FromTransactions"/>: the first bad row in file order fails a strict read.
+/// </summary>
+internal static class StreamingSummary
+{
+    private const string ErrorsOption = "CsvTransactionOptions.Errors";
+    private const int HeaderBlock = 1 << 16;
+    private const long ParallelBytes = 4L << 20;
+    private const int BlocksInFlight = 8;
+
+    /// <param name="path">The file.</param>
+    /// <param name="summary">The summary options.</param>
+    /// <param name="options">The validated CSV options.</param>
+    /// <param name="progress">Receives progress, or null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="parallelBytes">Files with more data bytes than this are read by two threads (tests lower it).</param>
+    public static CsvSummaryImport FromFile(
+        string path, SummaryOptions summary, CsvTransactionOptions options, IProgress<CsvProgress>? progress, CancellationToken cancellationToken, long parallelBytes = ParallelBytes)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var settings = SummarySettings.From(summary);
+        long length;
+        Header? header;
+        using (var handle = File.OpenHandle(path))
+        {
+            length = RandomAccess.GetLength(handle);
+            var input = new FileInput(handle);
+            header = ReadHeader(input, options);
+            if (header is not null)
+            {
+                var split = length - header.End > parallelBytes ? LineStartAfter(input, header.End + ((length - header.End) / 2), length) : length;
+                return Fast(input, header, split, length, summary, settings, options, progress, cancellationToken);
+            }
+        }
+
+        return General(RecordSource.Open(path, options.Delimiter, options.Errors, ErrorsOption, progress), summary, settings, options, cancellationToken);
+    }
+
+    public static CsvSummaryImport FromStream(Stream stream, SummaryOptions summary, CsvTransactionOptions options, IProgress<CsvProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var settings = SummarySettings.From(summary);
+        if (stream.CanSeek)
+        {
+            var origin = stream.Position;
+            var header = ReadHeader(new StreamInput(stream), options);
+            if (header is not null)
+            {
+                stream.Position = origin + header.End;
+                return Fast(new StreamInput(stream), header, long.MaxValue, long.MaxValue, summary, settings, options, progress, cancellationToken);
+            }
+
+            stream.Position = origin;
+        }
+
+        return General(RecordSource.Open(stream, leaveOpen: true, options.Delimiter, options.Errors, ErrorsOption, progress), summary, settings, options, cancellationToken);
+    }
+
+    // The header line, when the file suits the fast reader: UTF-8 (with or without BOM), a first line that is the header.
+    private static Header? ReadHeader(ByteInput input, CsvTransactionOptions options)
+    {
+        if (options.Delimiter is ' ' or '\t')
+        {
+            return null;
+        }
+
+        var block = new byte[HeaderBlock];
+        var length = input.Read(0, block);
+        var text = block.AsSpan(0, length);
+        var bom = text.StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (text.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || text.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return null;
+        }
+
+        var lineLength = text[bom..].IndexOfAny((byte)'\r', (byte)'\n');
+        if (lineLength < 0 || bom + lineLength + 1 == HeaderBlock || text.Slice(bom, lineLength).TrimStart(" \t"u8).IsEmpty)
+        {
+            return null;
+        }
+
+        var breakAt = bom + lineLength;
+        var end = breakAt + (text[breakAt] == '\r' && breakAt + 1 < length && text[breakAt + 1] == '\n' ? 2 : 1);
+        if (text[breakAt] == '\r' && end == length && length == HeaderBlock)
+        {
+            return null;
+        }
+
+        // The header goes through the general reader, so its errors (missing columns, bad quoting) are the general ones.
+        using var reader = CsvTransactionReader.ForSummary(
+            RecordSource.Open(new MemoryStream(block, 0, end, writable: false), leaveOpen: false, options.Delimiter, options.Errors, ErrorsOption, progress: null),
+            options);
+        return new Header(end, reader.Headers, reader.Columns, reader.Parser);
+    }
+
+    private static long LineStartAfter(ByteInput input, long from, long length)
+    {
+        var block = new byte[HeaderBlock];
+        for (var offset = from; offset < length;)
+        {
+            var read = input.Read(offset, block.AsSpan(0, (int)Math.Min(block.Length, length - offset)));
+            var at = block.AsSpan(0, read).IndexOf((byte)'\n');
+            if (at >= 0)
+            {
+                return offset + at + 1;
+            }
+
+            offset += read;
+        }
+
+        return length;
+    }
+
+    // CR, LF and CRLF each end a line; the range ends after an LF, so a CR at its end cannot be half of a pair.
+    private static long CountLineBreaks(ByteInput input, long from, long to)
+    {
+        var block = new byte[(1 << 20) + 1];
+        var count = 0L;
+        for (var offset = from; offset < to; offset += block.Length - 1)
+        {
+            var read = input.Read(offset, block.AsSpan(0, (int)Math.Min(block.Length, to - offset)));
+            var piece = block.AsSpan(0, Math.Min(read, block.Length - 1));
+            count += piece.Count((byte)'\n');
+            for (var at = piece.IndexOf((byte)'\r'); at >= 0;)
+            {
+                count += at + 1 < read && block[at + 1] == '\n' ? 0 : 1;
+                var next = piece[(at + 1)..].IndexOf((byte)'\r');
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+        }
+
+        return count;
+    }
+
+    private static CsvSummaryImport Fast(
+        ByteInput input, Header header, long split, long length, SummaryOptions summary, SummarySettings settings, CsvTransactionOptions options,
+        IProgress<CsvProgress>? progress, CancellationToken cancellationToken)
+    {
+        var parts = split < length ? 2 : 1;
+        var tables = new CustomerTable[parts];
+        var inboxes = new BlockingCollection<RecordBlock>[parts];
+        for (var p = 0; p < parts; p++)
+        {
+            tables[p] = new CustomerTable(settings);
+            inboxes[p] = [];
+        }
+
+        var pool = new ConcurrentBag<RecordBlock>();
+        var progressTotals = new ProgressTotals(progress, header.End);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var failed = 0;
+        var rows = new ChunkRows[parts];
+        var failures = new ExceptionDispatchInfo?[parts];
+
+        void ReadPart(int part)
+        {
+            var table = tables[part];
+            var inbox = inboxes[part];
+            void Drain()
+            {
+                while (inbox.TryTake(out var block))
+                {
+                    Recycle(block, table);
+                }
+            }
+
+            void Recycle(RecordBlock block, CustomerTable owner)
+            {
+                if (Volatile.Read(ref failed) == 0)
+                {
+                    owner.Add(block);
+                }
+
+                block.Clear();
+                pool.Add(block);
+            }
+
+            void Flush(int owner, RecordBlock block)
+            {
+                if (owner == part || Volatile.Read(ref failed) != 0)
+                {
+                    Recycle(block, table);
+                }
+                else
+                {
+                    // Bounded hand-over: wait for the other thread while doing this one's share, so neither can run away.
+                    while (inboxes[owner].Count >= BlocksInFlight && !inboxes[owner].IsAddingCompleted && Volatile.Read(ref failed) == 0)
+                    {
+                        if (inbox.TryTake(out var mine, 1, CancellationToken.None))
+                        {
+                            Recycle(mine, table);
+                        }
+                    }
+
+                    if (!inboxes[owner].TryAdd(block))
+                    {
+                        block.Clear();
+                        pool.Add(block);
+                    }
+                }
+
+                Drain();
+            }
+
+            var chunkRows = rows[part] = new ChunkRows(part, summary, parts, () => pool.TryTake(out var block) ? block : new RecordBlock(), Flush);
+            try
+            {
+                var (start, end) = part == 0 ? (header.End, split) : (split, length);
+                Func<long> linesBefore = part == 0 ? () => 1 : () => 1 + CountLineBreaks(input, header.End, split);
+                var scanner = new Utf8ChunkScanner(input, start, end, linesBefore, header.Headers, header.Columns, options, header.Parser, chunkRows);
+                scanner.Run(progressTotals.Add, stop.Token);
+                if (chunkRows.Invalid is null)
+                {
+                    chunkRows.Complete();
+                }
+                else
+                {
+                    Fail(part);
+                }
+            }
+            catch (Exception exception)
+            {
+                failures[part] = ExceptionDispatchInfo.Capture(exception);
+                Fail(part);
+            }
+            finally
+            {
+                for (var other = 0; other < parts; other++)
+                {
+                    if (other != part)
+                    {
+                        inboxes[other].CompleteAdding();
+                    }
+                }
+            }
+
+            // The other part completes this inbox when it has sent its last block.
+            if (failures[part] is null && parts > 1)
+            {
+                try
+                {
+                    foreach (var block in inbox.GetConsumingEnumerable(stop.Token))
+                    {
+                        Recycle(block, table);
+                    }
+                }
+                catch (OperationCanceledException exception)
+                {
+                    failures[part] = ExceptionDispatchInfo.Capture(exception);
+                }
+            }
+        }
+
+        void Fail(int part)
+        {
+            Volatile.Write(ref failed, 1);
+
+            // A failure in the first part settles the result; one in the second still waits for an earlier one in the first.
+            if (part == 0)
+            {
+                stop.Cancel();
+            }
+        }
+
+        try
+        {
+            var second = parts > 1 ? Task.Factory.StartNew(() => ReadPart(1), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default) : Task.CompletedTask;
+            ReadPart(0);
+            second.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            foreach (var inbox in inboxes)
+            {
+                inbox.Dispose();
+            }
+        }
+
+        for (var p = 0; p < parts; p++)
+        {
+            if (rows[p].Invalid is { } invalid)
+            {
+                var before = p == 0 ? 0 : rows[0].Accepted;
+                throw SummaryBuilder.Rejection(checked((int)(before + invalid.Index)), invalid.Transaction, invalid.Reason);
+            }
+
+            failures[p]?.Throw();
+        }
+
+        progressTotals.Complete(Sum(rows, r => r.RowsRead));
+        var lineBases = new long[parts];
+        lineBases[0] = 1;
+        if (parts > 1)
+        {
+            lineBases[1] = 1 + rows[0].Lines;
+        }
+
+        return Result(rows, lineBases, tables, summary);
+    }
+
+    private static CsvSummaryImport General(RecordSource source, SummaryOptions summary, SummarySettings settings, CsvTransactionOptions options, CancellationToken cancellationToken)
+    {
+        var table = new CustomerTable(settings);
+        var block = new RecordBlock();
+        var rows = new ChunkRows(0, summary, 1, () => block, (_, full) => { table.Add(full); full.Clear(); });
+        using (var reader = CsvTransactionReader.ForSummary(source, options))
+        {
+            var (id, date, amount) = reader.Columns;
+            while (reader.Headers.Count > 0 && rows.Invalid is null && source.Next(cancellationToken))
+            {
+                if (CsvTransactionReader.TryRead(source, reader.Parser, id, date, amount, out var idBytes, out var timestamp, out var value))
+                {
+                    source.Accept();
+                    rows.Accept(idBytes, timestamp, ParsedAmount.From(value), source.LineNumber);
+                }
+            }
+
+            rows.AddReport(source);
+        }
+
+        if (rows.Invalid is { } invalid)
+        {
+            throw SummaryBuilder.Rejection(invalid.Index, invalid.Transaction, invalid.Reason);
+        }
+
+        rows.Complete();
+        return Result([rows], [0], [table], summary);
+    }
+
+    private static CsvSummaryImport Result(ChunkRows[] rows, long[] lineBases, CustomerTable[] tables, SummaryOptions summary)
+    {
+        var rowsRead = Sum(rows, r => r.RowsRead);
+        var accepted = Sum(rows, r => r.Accepted);
+        var rejects = new List<CsvReject>();
+        var counts = new int[rows[0].RejectCounts.Length];
+        foreach (var part in rows)
+        {
+            rejects.AddRange(part.Rejects);
+            for (var r = 0; r < counts.Length; r++)
+            {
+                counts[r] += part.RejectCounts[r];
+            }
+        }
+
+        var report = new CsvReadReport(rowsRead, accepted, [.. rejects], counts);
+        if (accepted == 0)
+        {
+            throw new CsvImportException(Text.Invariant(
+                $"The file has no transaction to summarise: {rowsRead} rows read, {report.RowsRejected} rejected (see the rejects with CsvErrorMode.Lenient)."));
+        }
+
+        var bases = new long[rows.Length];
+        for (var p = 1; p < rows.Length; p++)
+        {
+            bases[p] = bases[p - 1] + rows[p - 1].Accepted;
+        }
+
+        var issues = new List<TransactionIssue>();
+        var lines = new Dictionary<long, long>();
+        for (var p = 0; p < rows.Length; p++)
+        {
+            foreach (var (issue, line) in rows[p].Issues)
+            {
+                var index = checked((int)(bases[p] + issue.Index));
+                issues.Add(issue with { Index = index });
+                lines[index] = lineBases[p] + line;
+            }
+        }
+
+        var returns = 0;
+        var withoutPurchase = 0;
+        foreach (var table in tables)
+        {
+            returns += table.Returns;
+            foreach (var pending in table.ReturnsWithoutPurchase())
+            {
+                var index = checked((int)(bases[pending.Chunk] + pending.Index));
+                issues.Add(new TransactionIssue(index, TransactionIssueReason.ReturnWithoutPurchase, pending.Transaction));
+                lines[index] = lineBases[pending.Chunk] + pending.Line;
+                withoutPurchase++;
+            }
+        }
+
+        if (withoutPurchase > 0)
+        {
+            issues.Sort((a, b) => a.Index.CompareTo(b.Index));
+        }
+
+        var unitsFit = Sum(rows, r => r.UnitsFit ? r.AbsoluteUnits : UnitMoney.MaxTotalUnits) < UnitMoney.MaxTotalUnits;
+        var starts = new int[tables.Length + 1];
+        for (var t = 0; t < tables.Length; t++)
+        {
+            starts[t + 1] = starts[t] + tables[t].CountPurchasers();
+        }
+
+        var ids = new string[starts[^1]];
+        for (var t = 0; t < tables.Length; t++)
+        {
+            tables[t].CopyPurchaserIds(ids, starts[t]);
+        }
+
+        // Each table sets its own rows, so they can work side by side (decimal division is most of the time here).
+        var assembler = new SummaryAssembler(summary, ids);
+        Parallel.For(0, tables.Length, t => tables[t].SetTotals(assembler, starts[t], unitsFit));
+
+        var result = assembler.Build(checked((int)accepted), [.. issues], returns - withoutPurchase);
+        return new CsvSummaryImport(result, report, lines);
+    }
+
+    private static long Sum(ChunkRows[] rows, Func<ChunkRows, long> value)
+    {
+        var sum = 0L;
+        foreach (var part in rows)
+        {
+            sum = Math.Min(sum + value(part), long.MaxValue / 2);
+        }
+
+        return sum;
+    }
+
+    private sealed record Header(int End, IReadOnlyList<string> Headers, (int Id, int Date, int Amount) Columns, FieldParser Parser);
+
+    /// <summary>Adds up the progress of both threads and reports it in order.</summary>
+    private sealed class ProgressTotals(IProgress<CsvProgress>? progress, long headerBytes)
+    {
+        private readonly Lock _lock = new();
+        private long _rows;
+        private long _bytes = headerBytes;
+
+        public void Add(long rows, long bytes)
+        {
+            if (progress is null)
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                _rows += rows;
+                _bytes += bytes;
+                progress.Report(new CsvProgress(_rows, _bytes));
+            }
+        }
+
+        public void Complete(long rows)
+        {
+            if (progress is not null)
+            {
+                lock (_lock)
+                {
+                    progress.Report(new CsvProgress(rows, _bytes));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+using System.Buffers;
+
+namespace CustomerValue.Csv.Internal;
+
+/// <summary>
+/// Reads one part of a UTF-8 transaction file in large blocks and parses the common line by hand: no quote, the
+/// header's field count, fields trimmed of spaces and tabs as CsvHelper trims them, an id, a date and an amount that
+/// parse. Every other line (quotes, wrong field counts, bad values, whitespace-only lines) goes, in runs, through the
+/// general CsvHelper reader, so rejects, messages and line numbers are the general reader's own.
+/// </summary>
+/// <remarks>CR, LF and CRLF each end a line, as in CsvHelper with line breaks in quotes disallowed.</remarks>
+internal sealed class Utf8ChunkScanner
+{
+    private const int BlockSize = 1 << 20;
+    private const string ErrorsOption = "CsvTransactionOptions.Errors";
+    private static readonly SearchValues<byte> LineBreaks = SearchValues.Create("\r\n"u8);
+
+    private readonly ByteInput _input;
+    private readonly long _start;
+    private readonly long _end;
+    private readonly Func<long> _linesBefore;
+    private readonly IReadOnlyList<string> _headers;
+    private readonly CsvTransactionOptions _options;
+    private readonly FieldParser _parser;
+    private readonly ChunkRows _rows;
+    private readonly SearchValues<byte> _fieldStops;
+    private readonly byte _delimiter;
+    private readonly byte _point;
+    private readonly int _idIndex;
+    private readonly int _dateIndex;
+    private readonly int _amountIndex;
+    private readonly int _lastNeeded;
+    private long? _lineBase;
+
+    /// <param name="input">The file.</param>
+    /// <param name="start">Where the part starts (at a line start).</param>
+    /// <param name="end">Where it ends (after a line break, or the end of the file).</param>
+    /// <param name="linesBefore">Counts the lines before the part, header included; called only when a line number is needed while reading.</param>
+    /// <param name="headers">The header names.</param>
+    /// <param name="columns">The indexes of the id, date and amount columns.</param>
+    /// <param name="options">The CSV options.</param>
+    /// <param name="parser">The field parser for the options.</param>
+    /// <param name="rows">Receives the accepted rows, rejects and counts.</param>
+    public Utf8ChunkScanner(
+        ByteInput input, long start, long end, Func<long> linesBefore, IReadOnlyList<string> headers, (int Id, int Date, int Amount) columns,
+        CsvTransactionOptions options, FieldParser parser, ChunkRows rows)
+    {
+        _input = input;
+        _start = start;
+        _end = end;
+        _linesBefore = linesBefore;
+        _headers = headers;
+        _options = options;
+        _parser = parser;
+        _rows = rows;
+        _delimiter = (byte)options.Delimiter;
+        _fieldStops = SearchValues.Create([_delimiter, (byte)'"']);
+        _point = parser.DecimalPoint;
+        (_idIndex, _dateIndex, _amountIndex) = columns;
+        _lastNeeded = Math.Max(_idIndex, Math.Max(_dateIndex, _amountIndex));
+    }
+
+    /// <summary>Reads the part; stops early when a row is invalid for strict summaries (strict CSV errors throw).</summary>
+    /// <param name="progress">Called after each block with the rows and bytes read in it.</param>
+    /// <param name="cancellationToken">Checked before each block.</param>
+    public void Run(Action<long, long> progress, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[BlockSize];
+        var length = 0;
+        var offset = _start;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = _input.Read(offset, buffer.AsSpan(length, (int)Math.Min(buffer.Length - length, _end - offset)));
+            offset += read;
+            length += read;
+            var atEnd = read == 0 || offset == _end;
+            var rowsBefore = _rows.RowsRead;
+            var used = ParseLines(buffer, length, atEnd);
+            progress(_rows.RowsRead - rowsBefore, read);
+            if (atEnd || _rows.Invalid is not null)
+            {
+                return;
+            }
+
+            buffer.AsSpan(used, length - used).CopyTo(buffer);
+            length -= used;
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+        }
+    }
+
+    // Returns how many bytes it consumed: every whole line (all of them at the end of the part).
+    private int ParseLines(byte[] buffer, int length, bool atEnd)
+    {
+        var position = 0;
+        var runStart = -1;
+        var runEnd = -1;
+        var runLine = 0L;
+        while (position < length)
+        {
+            var rest = buffer.AsSpan(position, length - position);
+            var lineLength = rest.IndexOfAny(LineBreaks);
+            int next;
+            if (lineLength < 0)
+            {
+                if (!atEnd)
+                {
+                    break;
+                }
+
+                lineLength = rest.Length;
+                next = length;
+            }
+            else if (rest[lineLength] == '\r' && lineLength + 1 == rest.Length && !atEnd)
+            {
+                // A CR at the end of the block may be the first half of a CRLF.
+                break;
+            }
+            else
+            {
+                next = position + lineLength + (rest[lineLength] == '\r' && lineLength + 1 < rest.Length && rest[lineLength + 1] == '\n' ? 2 : 1);
+            }
+
+            var line = ++_rows.Lines;
+            if (lineLength > 0)
+            {
+                if (TryParse(rest[..lineLength], out var id, out var timestamp, out var amount))
+                {
+                    if (runStart >= 0)
+                    {
+                        ReadGenerally(buffer, runStart, runEnd - runStart, runLine);
+                        runStart = -1;
+                        if (_rows.Invalid is not null)
+                        {
+                            return next;
+                        }
+                    }
+
+                    _rows.RowsRead++;
+                    _rows.Accept(id, timestamp, amount, line);
+                    if (_rows.Invalid is not null)
+                    {
+                        return next;
+                    }
+                }
+                else
+                {
+                    if (runStart < 0)
+                    {
+                        (runStart, runLine) = (position, line);
+                    }
+
+                    runEnd = next;
+                }
+            }
+
+            position = next;
+        }
+
+        if (runStart >= 0)
+        {
+            ReadGenerally(buffer, runStart, runEnd - runStart, runLine);
+        }
+
+        return position;
+    }
+
+    private bool TryParse(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> id, out DateTime timestamp, out ParsedAmount parsed)
+    {
+        ReadOnlySpan<byte> date = default, amount = default;
+        id = default;
+        parsed = default;
+        timestamp = default;
+        var field = 0;
+        var start = 0;
+        while (true)
+        {
+            var stop = line[start..].IndexOfAny(_fieldStops);
+            var end = stop < 0 ? line.Length : start + stop;
+            if (stop >= 0 && line[end] == '"')
+            {
+                return false;
+            }
+
+            if (field <= _lastNeeded)
+            {
+                var value = Trim(line[start..end]);
+                if (field == _idIndex)
+                {
+                    id = value;
+                }
+
+                if (field == _dateIndex)
+                {
+                    date = value;
+                }
+
+                if (field == _amountIndex)
+                {
+                    amount = value;
+                }
+            }
+
+            field++;
+            if (stop < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        if (field != _headers.Count || id.IsEmpty || !_parser.TryParseDate(date, out timestamp))
+        {
+            timestamp = default;
+            return false;
+        }
+
+        if (_point == 0 || !ParsedAmount.TryParseUnits(amount, _point, out parsed))
+        {
+            if (!_parser.TryParseDecimal(amount, out var value))
+            {
+                return false;
+            }
+
+            parsed = ParsedAmount.From(value);
+        }
+
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
+    {
+        var start = 0;
+        var end = value.Length;
+        while (start < end && value[start] is (byte)' ' or (byte)'\t')
+        {
+            start++;
+        }
+
+        while (end > start && value[end - 1] is (byte)' ' or (byte)'\t')
+        {
+            end--;
+        }
+
+        return value[start..end];
+    }
+
+    private void ReadGenerally(byte[] buffer, int offset, int count, long firstLine)
+    {
+        _lineBase ??= _linesBefore();
+        using var source = RecordSource.ForLines(buffer, offset, count, _headers, _lineBase.Value + firstLine, _options.Delimiter, _options.Errors, ErrorsOption);
+        try
+        {
+            while (_rows.Invalid is null && source.Next(CancellationToken.None))
+            {
+                if (CsvTransactionReader.TryRead(source, _parser, _idIndex, _dateIndex, _amountIndex, out var id, out var timestamp, out var amount))
+                {
+                    source.Accept();
+                    _rows.Accept(id, timestamp, ParsedAmount.From(amount), source.LineNumber - _lineBase.Value);
+                }
+            }
+        }
+        finally
+        {
+            _rows.AddReport(source);
+        }
+    }
+}
+
+/// <summary>Reads bytes of an input at given offsets.</summary>
+internal abstract class ByteInput
+{
+    public abstract int Read(long offset, Span<byte> destination);
+}
+
+/// <summary>A file, read at any offset from any thread.</summary>
+internal sealed class FileInput(Microsoft.Win32.SafeHandles.SafeFileHandle handle) : ByteInput
+{
+    public override int Read(long offset, Span<byte> destination) => destination.IsEmpty ? 0 : RandomAccess.Read(handle, destination, offset);
+}
+
+/// <summary>A stream, read sequentially by one thread (offsets are relative to where it started and must follow on).</summary>
+internal sealed class StreamInput(Stream stream) : ByteInput
+{
+    public override int Read(long offset, Span<byte> destination) => destination.IsEmpty ? 0 : stream.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+}
