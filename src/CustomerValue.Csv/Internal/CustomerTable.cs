@@ -26,8 +26,8 @@ internal sealed class CustomerTable
     private const int InlinePeriods = 4;
 
     private readonly SummarySettings _settings;
-    private readonly PairSet _periods = new();
-    private readonly PairSet? _days;
+    private readonly PeriodLog _periods = new();
+    private readonly PeriodLog? _days;
     private readonly List<(int Customer, PendingReturn Return)> _pending = [];
     private readonly List<ExactTotals> _exact = [];
     private int[] _slots = new int[1024];
@@ -41,37 +41,32 @@ internal sealed class CustomerTable
     public CustomerTable(SummarySettings settings)
     {
         _settings = settings;
-        _days = settings.Weekly && settings.CountPurchaseDays ? new PairSet() : null;
+        _days = settings.Weekly && settings.CountPurchaseDays ? new PeriodLog() : null;
     }
 
     public int Returns { get; private set; }
 
     public void Add(RecordBlock block)
     {
-        // Stages a few records apart: prefetch the table slot, then the customer it points to, then the customer's period
-        // pair when it has more periods than it keeps inline, then do the work, which finds all of them in cache.
-        const int ahead = 4;
+        // Stages a few records apart: prefetch the table slot, then the customer it points to, then do the work, which
+        // finds both in cache. Nothing else is read at random: periods go to the customer or to a sequential log.
+        const int ahead = 8;
         var records = block.Records.AsSpan(0, block.Count);
-        for (var i = 0; i < Math.Min(4 * ahead, records.Length); i++)
+        for (var i = 0; i < Math.Min(2 * ahead, records.Length); i++)
         {
             Prefetch.Line(ref _slots[Slot(records[i].Id.Hash)]);
         }
 
         for (var i = 0; i < records.Length; i++)
         {
-            if (i + (4 * ahead) < records.Length)
-            {
-                Prefetch.Line(ref _slots[Slot(records[i + (4 * ahead)].Id.Hash)]);
-            }
-
             if (i + (2 * ahead) < records.Length)
             {
-                PrefetchCustomer(records[i + (2 * ahead)]);
+                Prefetch.Line(ref _slots[Slot(records[i + (2 * ahead)].Id.Hash)]);
             }
 
             if (i + ahead < records.Length)
             {
-                PrefetchPeriod(records[i + ahead]);
+                PrefetchCustomer(records[i + ahead]);
             }
 
             ref readonly var record = ref records[i];
@@ -124,15 +119,8 @@ internal sealed class CustomerTable
             totals.Orders++;
             AddMoney(ref totals, Revenue, units, scaleBit, exact);
             AddToWindows(ref totals, day, units, scaleBit, exact);
-            if (AddPeriod(ref totals, customer, period))
-            {
-                totals.Periods++;
-            }
-
-            if (_days is not null && _days.Add(customer, day))
-            {
-                totals.Days++;
-            }
+            AddPeriod(ref totals, customer, period);
+            _days?.Add(customer, day);
         }
     }
 
@@ -166,6 +154,31 @@ internal sealed class CustomerTable
     /// <param name="unitsFit">Whether the whole log fits units, in which case the in-memory builder sums in units (scale 4) and so must this.</param>
     public void SetTotals(SummaryAssembler assembler, int start, bool unitsFit)
     {
+        var periods = new int[_count];
+        for (var c = 0; c < _count; c++)
+        {
+            ref readonly var totals = ref _customers[c];
+            if (totals.Spilled)
+            {
+                for (var k = 0; k < totals.Buffered; k++)
+                {
+                    _periods.Add(c, totals.Recent[k]);
+                }
+            }
+            else
+            {
+                periods[c] = totals.Buffered;
+            }
+        }
+
+        _periods.CountDistinct(periods);
+        var days = periods;
+        if (_days is not null)
+        {
+            days = new int[_count];
+            _days.CountDistinct(days);
+        }
+
         for (var c = 0; c < _count; c++)
         {
             ref readonly var totals = ref _customers[c];
@@ -174,9 +187,8 @@ internal sealed class CustomerTable
                 continue;
             }
 
-            var days = _days is null ? totals.Periods : totals.Days;
             assembler.Set(
-                start++, totals.Orders, totals.FirstDay, totals.LastDay, totals.Periods, days,
+                start++, totals.Orders, totals.FirstDay, totals.LastDay, periods[c], days[c],
                 Money(totals, Revenue, unitsFit), Money(totals, Window, unitsFit), Money(totals, Previous, unitsFit), Money(totals, Repeat, unitsFit));
         }
     }
@@ -204,44 +216,32 @@ internal sealed class CustomerTable
         }
     }
 
-    private void PrefetchPeriod(in RowRecord record)
+    // The last few distinct periods live in the customer, which is in cache anyway; when a new one finds them full, they
+    // move to the log. Most repeats of a period are caught here, and customers with few periods never reach the log.
+    private void AddPeriod(ref Customer totals, int customer, int period)
     {
-        var entry = _slots[Slot(record.Id.Hash)];
-        if (entry != 0 && (record.Flags & RecordBlock.ReturnFlag) == 0 && _customers[entry - 1].Periods >= InlinePeriods)
-        {
-            _periods.Prefetch(entry - 1, _settings.Weekly ? record.Day / 7 : record.Day);
-        }
-    }
-
-    // The first few periods live in the customer, which is in cache anyway; the set takes over from the next one.
-    private bool AddPeriod(ref Customer totals, int customer, int period)
-    {
-        var count = totals.Periods;
-        if (count > InlinePeriods)
-        {
-            return _periods.Add(customer, period);
-        }
-
+        var count = totals.Buffered;
         for (var k = 0; k < count; k++)
         {
             if (totals.Recent[k] == period)
             {
-                return false;
+                return;
             }
         }
 
-        if (count < InlinePeriods)
+        if (count == InlinePeriods)
         {
-            totals.Recent[count] = period;
-            return true;
+            for (var k = 0; k < InlinePeriods; k++)
+            {
+                _periods.Add(customer, totals.Recent[k]);
+            }
+
+            totals.Spilled = true;
+            count = 0;
         }
 
-        for (var k = 0; k < InlinePeriods; k++)
-        {
-            _periods.Add(customer, totals.Recent[k]);
-        }
-
-        return _periods.Add(customer, period);
+        totals.Recent[count] = period;
+        totals.Buffered = count + 1;
     }
 
     private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
@@ -428,8 +428,11 @@ internal sealed class CustomerTable
         public int Orders;
         public int FirstDay;
         public int LastDay;
-        public int Periods;
-        public int Days;
+        /// <summary>The number of periods in <see cref="Recent"/>.</summary>
+        public int Buffered;
+
+        /// <summary>Whether periods of the customer went to the log (and so are counted there).</summary>
+        public bool Spilled;
 
         /// <summary>Five 5-bit masks, one per money sum, of the decimal scales (0..4) summed into it.</summary>
         public int Scales;
@@ -438,7 +441,7 @@ internal sealed class CustomerTable
         public int Exact;
         public MoneySums Units;
 
-        /// <summary>The customer's distinct periods while it has at most <see cref="InlinePeriods"/> of them.</summary>
+        /// <summary>The customer's latest distinct periods (all of them while it has not <see cref="Spilled"/>).</summary>
         public PeriodList Recent;
     }
 
@@ -447,66 +450,112 @@ internal sealed class CustomerTable
         public decimal[] Sums { get; } = new decimal[5];
     }
 
-    /// <summary>A set of (customer, period) pairs: open addressing over packed longs, 0 marking a free slot.</summary>
-    private sealed class PairSet
+    /// <summary>
+    /// (customer, period) pairs appended in any order, sorted and freed of duplicates whenever the appended part fills the
+    /// scratch buffer (a quarter of the log) or the log, so memory stays within about 1.7 to 3.3 times the distinct pairs
+    /// while every append is a sequential write.
+    /// </summary>
+    private sealed class PeriodLog
     {
-        private ulong[] _slots = new ulong[1024];
+        // Day numbers stay below 2^22 (3,652,059 days to 9999-12-31).
+        private const int PeriodBits = 22;
+        private const int DigitBits = 11;
+        private ulong[] _pairs = new ulong[1 << 12];
+        private ulong[] _scratch = new ulong[1 << 10];
+        private int _unique;
         private int _count;
-        private int _shift = 64 - 10;
 
-        public void Prefetch(int customer, int period) => Internal.Prefetch.Line(ref _slots[Slot(Key(customer, period))]);
-
-        public bool Add(int customer, int period)
+        public void Add(int customer, int period)
         {
-            var key = Key(customer, period);
-            var mask = _slots.Length - 1;
-            var slot = Slot(key);
-            while (true)
+            if (_count == _pairs.Length || _count - _unique == _scratch.Length)
             {
-                var entry = _slots[slot];
-                if (entry == key)
-                {
-                    return false;
-                }
+                Compact();
+            }
 
-                if (entry == 0)
-                {
-                    _slots[slot] = key;
-                    if (4 * ++_count > 3 * _slots.Length)
-                    {
-                        Grow();
-                    }
+            _pairs[_count++] = ((ulong)(uint)customer << PeriodBits) | (uint)period;
+        }
 
-                    return true;
-                }
-
-                slot = (slot + 1) & mask;
+        /// <summary>Adds each customer's number of distinct periods to <paramref name="counts"/>.</summary>
+        public void CountDistinct(int[] counts)
+        {
+            Compact();
+            foreach (var pair in _pairs.AsSpan(0, _unique))
+            {
+                counts[(int)(pair >> PeriodBits)]++;
             }
         }
 
-        private static ulong Key(int customer, int period) => ((ulong)(uint)(customer + 1) << 32) | (uint)period;
-
-        private int Slot(ulong key) => (int)(unchecked(key * 0x9E3779B97F4A7C15UL) >> _shift);
-
-        private void Grow()
+        private void Compact()
         {
-            var old = _slots;
-            _slots = new ulong[old.Length * 2];
-            _shift--;
-            var mask = _slots.Length - 1;
-            foreach (var key in old)
+            var tail = _count - _unique;
+            // Sort the appended part into the scratch buffer, then merge it with the sorted part from the back, in place.
+            var sorted = Sort(_pairs.AsSpan(_unique, tail), _scratch.AsSpan(0, tail));
+            if (sorted.Overlaps(_pairs))
             {
-                if (key != 0)
-                {
-                    var slot = Slot(key);
-                    while (_slots[slot] != 0)
-                    {
-                        slot = (slot + 1) & mask;
-                    }
+                // The merge writes where the appended part is, so it must read that part from elsewhere.
+                sorted.CopyTo(_scratch);
+                sorted = _scratch.AsSpan(0, tail);
+            }
 
-                    _slots[slot] = key;
+            int i = _unique - 1, j = tail - 1, k = _count - 1;
+            while (j >= 0)
+            {
+                _pairs[k--] = i >= 0 && _pairs[i] > sorted[j] ? _pairs[i--] : sorted[j--];
+            }
+
+            var unique = 0;
+            for (var r = 0; r < _count; r++)
+            {
+                if (unique == 0 || _pairs[r] != _pairs[unique - 1])
+                {
+                    _pairs[unique++] = _pairs[r];
                 }
             }
+
+            (_unique, _count) = (unique, unique);
+            if (4 * unique > 3 * _pairs.Length)
+            {
+                Array.Resize(ref _pairs, _pairs.Length * 2);
+                _scratch = new ulong[_pairs.Length / 4];
+            }
+        }
+
+        // LSD radix sort on 11-bit digits, skipping digits every key shares; returns whichever buffer holds the result.
+        private static Span<ulong> Sort(Span<ulong> keys, Span<ulong> buffer)
+        {
+            Span<int> counts = stackalloc int[1 << DigitBits];
+            var from = keys;
+            var to = buffer;
+            for (var shift = 0; shift < 64; shift += DigitBits)
+            {
+                counts.Clear();
+                foreach (var key in from)
+                {
+                    counts[(int)((key >> shift) & ((1 << DigitBits) - 1))]++;
+                }
+
+                if (from.IsEmpty || counts[(int)((from[0] >> shift) & ((1 << DigitBits) - 1))] == from.Length)
+                {
+                    continue;
+                }
+
+                var sum = 0;
+                for (var v = 0; v < counts.Length; v++)
+                {
+                    (counts[v], sum) = (sum, sum + counts[v]);
+                }
+
+                foreach (var key in from)
+                {
+                    to[counts[(int)((key >> shift) & ((1 << DigitBits) - 1))]++] = key;
+                }
+
+                var next = to;
+                to = from;
+                from = next;
+            }
+
+            return from;
         }
     }
 }
