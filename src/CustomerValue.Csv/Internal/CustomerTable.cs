@@ -218,6 +218,7 @@ internal sealed class CustomerTable
 
     // The last few distinct periods live in the customer, which is in cache anyway; when a new one finds them full, they
     // move to the log. Most repeats of a period are caught here, and customers with few periods never reach the log.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddPeriod(ref Customer totals, int customer, int period)
     {
         var count = totals.Buffered;
@@ -246,6 +247,7 @@ internal sealed class CustomerTable
 
     private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (long Units, int ScaleBit, decimal Exact) Amount(in RowRecord record, RecordBlock block)
     {
         if ((record.Flags & RecordBlock.ExactFlag) != 0)

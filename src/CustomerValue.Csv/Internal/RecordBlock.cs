@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace CustomerValue.Csv.Internal;
 
@@ -100,6 +101,7 @@ internal struct IdKey
     public uint Hash;
     public int Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static IdKey Of(ReadOnlySpan<byte> key)
     {
         var id = new IdKey { Length = key.Length };
@@ -131,6 +133,7 @@ internal struct IdKey
     public readonly bool SamePrefix(in IdKey other) => Prefix0 == other.Prefix0 && Prefix1 == other.Prefix1 && Length == other.Length;
 
     // A deterministic hash (the same in every run, so tables fill alike); the top bit routes the id to a thread.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Mix(ulong a, ulong b, int length)
     {
         unchecked
