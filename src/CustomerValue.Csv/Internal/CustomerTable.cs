@@ -14,16 +14,20 @@ namespace CustomerValue.Csv.Internal;
 /// Money is summed as longs of 0.0001 with, per sum, a mask of the scales that went in, so the end can rebuild the
 /// exact decimal (value and scale) the in-memory builder's decimal path would hold. Amounts outside that range, and any
 /// amount once the table's absolute total nears the long range, go into exact decimal sums kept per customer.
+/// What every purchase touches fits one 64-byte <see cref="Customer"/>; the growth windows, returns and long ids are
+/// in a second array that only some rows reach. Revenue is not kept: it is the first-period, repeat and return sums.
 /// </remarks>
 internal sealed class CustomerTable
 {
-    private const int Revenue = 0;
-    private const int Window = 1;
-    private const int Previous = 2;
-    private const int FirstPeriod = 3;
-    private const int Repeat = 4;
+    private const int FirstPeriod = 0;
+    private const int Repeat = 1;
+    private const int Window = 2;
+    private const int Previous = 3;
+    private const int Returned = 4;
     private const long MaxAbsoluteUnits = 1L << 62;
-    private const int InlinePeriods = 4;
+    private const int InlinePeriods = 2;
+    private const int SpilledFlag = 1 << 8;
+    private const int ExactFlag = 1 << 9;
 
     private readonly SummarySettings _settings;
     private readonly PeriodLog _periods = new();
@@ -32,6 +36,7 @@ internal sealed class CustomerTable
     private readonly List<ExactTotals> _exact = [];
     private int[] _slots = new int[1024];
     private Customer[] _customers = new Customer[512];
+    private CustomerExtra[] _extras = new CustomerExtra[512];
     private string[] _ids = new string[512];
     private byte[] _keys = new byte[1024];
     private int _keysLength;
@@ -48,8 +53,9 @@ internal sealed class CustomerTable
 
     public void Add(RecordBlock block)
     {
-        // Stages a few records apart: prefetch the table slot, then the customer it points to, then do the work, which
-        // finds both in cache. Nothing else is read at random: periods go to the customer or to a sequential log.
+        // Stages a few records apart: prefetch the table slot, then the customer it points to (and its second part when
+        // the row will need it), then do the work, which finds them in cache. Periods go to the customer or to a
+        // sequential log, so nothing else is read at random.
         const int ahead = 8;
         var records = block.Records.AsSpan(0, block.Count);
         for (var i = 0; i < Math.Min(2 * ahead, records.Length); i++)
@@ -81,8 +87,8 @@ internal sealed class CustomerTable
                     _pending.Add((customer, block.Returns[record.Extra]));
                 }
 
-                AddMoney(ref totals, Revenue, units, scaleBit, exact);
-                AddToWindows(ref totals, record.Day, units, scaleBit, exact);
+                AddMoney(customer, ref totals, Returned, units, scaleBit, exact);
+                AddToWindows(customer, ref totals, record.Day, units, scaleBit, exact);
                 continue;
             }
 
@@ -92,7 +98,7 @@ internal sealed class CustomerTable
             {
                 totals.FirstDay = day;
                 totals.LastDay = day;
-                SetMoney(ref totals, FirstPeriod, units, scaleBit, exact);
+                SetFirstPeriod(customer, ref totals, units, scaleBit, exact);
             }
             else
             {
@@ -103,22 +109,21 @@ internal sealed class CustomerTable
                 // Spend after the first period, as the in-memory builder sums it: exact sums do not depend on the order.
                 if (period < firstPeriod)
                 {
-                    MoveFirstPeriodToRepeat(ref totals);
-                    SetMoney(ref totals, FirstPeriod, units, scaleBit, exact);
+                    MoveFirstPeriodToRepeat(customer, ref totals);
+                    SetFirstPeriod(customer, ref totals, units, scaleBit, exact);
                 }
                 else if (period == firstPeriod)
                 {
-                    AddMoney(ref totals, FirstPeriod, units, scaleBit, exact);
+                    AddMoney(customer, ref totals, FirstPeriod, units, scaleBit, exact);
                 }
                 else
                 {
-                    AddMoney(ref totals, Repeat, units, scaleBit, exact);
+                    AddMoney(customer, ref totals, Repeat, units, scaleBit, exact);
                 }
             }
 
             totals.Orders++;
-            AddMoney(ref totals, Revenue, units, scaleBit, exact);
-            AddToWindows(ref totals, day, units, scaleBit, exact);
+            AddToWindows(customer, ref totals, day, units, scaleBit, exact);
             AddPeriod(ref totals, customer, period);
             _days?.Add(customer, day);
         }
@@ -158,16 +163,17 @@ internal sealed class CustomerTable
         for (var c = 0; c < _count; c++)
         {
             ref readonly var totals = ref _customers[c];
-            if (totals.Spilled)
+            var buffered = totals.PeriodState & 0xFF;
+            if ((totals.PeriodState & SpilledFlag) != 0)
             {
-                for (var k = 0; k < totals.Buffered; k++)
+                for (var k = 0; k < buffered; k++)
                 {
                     _periods.Add(c, totals.Recent[k]);
                 }
             }
             else
             {
-                periods[c] = totals.Buffered;
+                periods[c] = buffered;
             }
         }
 
@@ -187,9 +193,17 @@ internal sealed class CustomerTable
                 continue;
             }
 
+            ref readonly var extra = ref _extras[c];
+            var exact = (totals.PeriodState & ExactFlag) != 0 ? _exact[extra.Exact].Sums : null;
+            var revenueUnits = totals.First + totals.Repeat + extra.Returned;
+            var revenueMask = Mask(totals.Scales, FirstPeriod) | Mask(totals.Scales, Repeat) | Mask(totals.Scales, Returned);
+            var revenueExact = exact is null ? (decimal?)null : exact[FirstPeriod] + exact[Repeat] + exact[Returned];
             assembler.Set(
                 start++, totals.Orders, totals.FirstDay, totals.LastDay, periods[c], days[c],
-                Money(totals, Revenue, unitsFit), Money(totals, Window, unitsFit), Money(totals, Previous, unitsFit), Money(totals, Repeat, unitsFit));
+                Money(revenueUnits, revenueMask, revenueExact, unitsFit),
+                Money(extra.Window, Mask(totals.Scales, Window), exact?[Window], unitsFit),
+                Money(extra.Previous, Mask(totals.Scales, Previous), exact?[Previous], unitsFit),
+                Money(totals.Repeat, Mask(totals.Scales, Repeat), exact?[Repeat], unitsFit));
         }
     }
 
@@ -205,6 +219,27 @@ internal sealed class CustomerTable
         }
     }
 
+    private static int Mask(int scales, int field) => (scales >> (5 * field)) & 31;
+
+    private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
+
+    // The decimal the in-memory builder would hold: units at scale 4 when the whole log fits units, else the exact sum.
+    private static decimal Money(long units, int mask, decimal? exact, bool unitsFit)
+    {
+        if (unitsFit)
+        {
+            return new UnitMoney(units).ToDecimal();
+        }
+
+        if (mask == 0)
+        {
+            return exact ?? 0m;
+        }
+
+        var sum = ParsedAmount.UnitsToDecimal(units, HighestScale(mask), units < 0);
+        return exact is { } value ? sum + value : sum;
+    }
+
     private int Slot(uint hash) => (int)(hash >> 1) & (_slots.Length - 1);
 
     private void PrefetchCustomer(in RowRecord record)
@@ -213,15 +248,19 @@ internal sealed class CustomerTable
         if (entry != 0)
         {
             Prefetch.Lines(ref _customers[entry - 1]);
+            if (record.Day >= _settings.PreviousWindowStart || (record.Flags & RecordBlock.ReturnFlag) != 0 || record.Id.Length > 16)
+            {
+                Prefetch.Line(ref _extras[entry - 1]);
+            }
         }
     }
 
     // The last few distinct periods live in the customer, which is in cache anyway; when a new one finds them full, they
-    // move to the log. Most repeats of a period are caught here, and customers with few periods never reach the log.
+    // move to the log. Many repeats of a period are caught here, and customers with few periods never reach the log.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddPeriod(ref Customer totals, int customer, int period)
     {
-        var count = totals.Buffered;
+        var count = totals.PeriodState & 0xFF;
         for (var k = 0; k < count; k++)
         {
             if (totals.Recent[k] == period)
@@ -237,15 +276,13 @@ internal sealed class CustomerTable
                 _periods.Add(customer, totals.Recent[k]);
             }
 
-            totals.Spilled = true;
+            totals.PeriodState |= SpilledFlag;
             count = 0;
         }
 
         totals.Recent[count] = period;
-        totals.Buffered = count + 1;
+        totals.PeriodState = (totals.PeriodState & ~0xFF) | (count + 1);
     }
-
-    private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (long Units, int ScaleBit, decimal Exact) Amount(in RowRecord record, RecordBlock block)
@@ -267,77 +304,81 @@ internal sealed class CustomerTable
         return (0, 0, ParsedAmount.UnitsToDecimal(units, HighestScale(scaleBit), units < 0));
     }
 
-    private decimal Money(in Customer totals, int field, bool unitsFit)
-    {
-        var units = totals.Units[field];
-        if (unitsFit)
-        {
-            return new UnitMoney(units).ToDecimal();
-        }
-
-        var mask = (totals.Scales >> (5 * field)) & 31;
-        var sum = mask == 0 ? 0m : ParsedAmount.UnitsToDecimal(units, HighestScale(mask), units < 0);
-        return totals.Exact == 0 ? sum : (mask == 0 ? _exact[totals.Exact - 1].Sums[field] : sum + _exact[totals.Exact - 1].Sums[field]);
-    }
-
-    private void AddToWindows(ref Customer totals, int day, long units, int scaleBit, decimal exact)
+    private void AddToWindows(int customer, ref Customer totals, int day, long units, int scaleBit, decimal exact)
     {
         if (day >= _settings.WindowStart)
         {
-            AddMoney(ref totals, Window, units, scaleBit, exact);
+            AddMoney(customer, ref totals, Window, units, scaleBit, exact);
         }
         else if (day >= _settings.PreviousWindowStart)
         {
-            AddMoney(ref totals, Previous, units, scaleBit, exact);
+            AddMoney(customer, ref totals, Previous, units, scaleBit, exact);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddMoney(ref Customer totals, int field, long units, int scaleBit, decimal exact)
+    private void AddMoney(int customer, ref Customer totals, int field, long units, int scaleBit, decimal exact)
     {
-        if (scaleBit != 0)
+        if (scaleBit == 0)
         {
-            totals.Units[field] += units;
-            totals.Scales |= scaleBit << (5 * field);
+            ExactOf(customer, ref totals).Sums[field] += exact;
+            return;
         }
-        else
+
+        totals.Scales |= scaleBit << (5 * field);
+        switch (field)
         {
-            ExactOf(ref totals).Sums[field] += exact;
+            case FirstPeriod:
+                totals.First += units;
+                break;
+            case Repeat:
+                totals.Repeat += units;
+                break;
+            case Window:
+                _extras[customer].Window += units;
+                break;
+            case Previous:
+                _extras[customer].Previous += units;
+                break;
+            default:
+                _extras[customer].Returned += units;
+                break;
         }
     }
 
-    private void SetMoney(ref Customer totals, int field, long units, int scaleBit, decimal exact)
+    private void SetFirstPeriod(int customer, ref Customer totals, long units, int scaleBit, decimal exact)
     {
-        totals.Units[field] = 0;
-        totals.Scales &= ~(31 << (5 * field));
-        if (totals.Exact != 0)
+        totals.First = 0;
+        totals.Scales &= ~(31 << (5 * FirstPeriod));
+        if ((totals.PeriodState & ExactFlag) != 0)
         {
-            _exact[totals.Exact - 1].Sums[field] = 0;
+            _exact[_extras[customer].Exact].Sums[FirstPeriod] = 0;
         }
 
-        AddMoney(ref totals, field, units, scaleBit, exact);
+        AddMoney(customer, ref totals, FirstPeriod, units, scaleBit, exact);
     }
 
-    private void MoveFirstPeriodToRepeat(ref Customer totals)
+    private void MoveFirstPeriodToRepeat(int customer, ref Customer totals)
     {
-        totals.Units[Repeat] += totals.Units[FirstPeriod];
-        totals.Scales |= ((totals.Scales >> (5 * FirstPeriod)) & 31) << (5 * Repeat);
-        if (totals.Exact != 0)
+        totals.Repeat += totals.First;
+        totals.Scales |= Mask(totals.Scales, FirstPeriod) << (5 * Repeat);
+        if ((totals.PeriodState & ExactFlag) != 0)
         {
-            var sums = _exact[totals.Exact - 1].Sums;
+            var sums = _exact[_extras[customer].Exact].Sums;
             sums[Repeat] += sums[FirstPeriod];
         }
     }
 
-    private ExactTotals ExactOf(ref Customer totals)
+    private ExactTotals ExactOf(int customer, ref Customer totals)
     {
-        if (totals.Exact == 0)
+        if ((totals.PeriodState & ExactFlag) == 0)
         {
             _exact.Add(new ExactTotals());
-            totals.Exact = _exact.Count;
+            _extras[customer].Exact = _exact.Count - 1;
+            totals.PeriodState |= ExactFlag;
         }
 
-        return _exact[totals.Exact - 1];
+        return _exact[_extras[customer].Exact];
     }
 
     private int FindOrAdd(in IdKey id, ReadOnlySpan<byte> key)
@@ -353,8 +394,8 @@ internal sealed class CustomerTable
             }
 
             ref readonly var customer = ref _customers[entry - 1];
-            if (customer.Id.Hash == id.Hash && customer.Id.SamePrefix(id)
-                && (key.Length <= 16 || key[16..].SequenceEqual(_keys.AsSpan(customer.KeyOffset, key.Length - 16))))
+            if (customer.Prefix0 == id.Prefix0 && customer.Prefix1 == id.Prefix1 && customer.Length == id.Length
+                && (key.Length <= 16 || key[16..].SequenceEqual(_keys.AsSpan(_extras[entry - 1].KeyOffset, key.Length - 16))))
             {
                 return entry - 1;
             }
@@ -368,6 +409,7 @@ internal sealed class CustomerTable
         if (_count == _customers.Length)
         {
             Array.Resize(ref _customers, _count * 2);
+            Array.Resize(ref _extras, _count * 2);
             Array.Resize(ref _ids, _count * 2);
         }
 
@@ -379,7 +421,8 @@ internal sealed class CustomerTable
         }
 
         rest.CopyTo(_keys.AsSpan(_keysLength));
-        _customers[_count] = new Customer { Id = id, KeyOffset = _keysLength };
+        _customers[_count] = new Customer { Prefix0 = id.Prefix0, Prefix1 = id.Prefix1, Length = id.Length };
+        _extras[_count] = new CustomerExtra { KeyOffset = _keysLength };
         _ids[_count] = Encoding.UTF8.GetString(key);
         _keysLength += rest.Length;
         _slots[slot] = ++_count;
@@ -397,7 +440,9 @@ internal sealed class CustomerTable
         var mask = slots.Length - 1;
         for (var c = 0; c < _count; c++)
         {
-            var slot = (int)(_customers[c].Id.Hash >> 1) & mask;
+            ref readonly var customer = ref _customers[c];
+            var rest = customer.Length > 16 ? _keys.AsSpan(_extras[c].KeyOffset, customer.Length - 16) : default;
+            var slot = (int)(IdKey.HashOf(customer.Prefix0, customer.Prefix1, customer.Length, rest) >> 1) & mask;
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
@@ -409,42 +454,43 @@ internal sealed class CustomerTable
         _slots = slots;
     }
 
-    [InlineArray(5)]
-    private struct MoneySums
-    {
-        private long _element;
-    }
-
     [InlineArray(InlinePeriods)]
     private struct PeriodList
     {
         private int _element;
     }
 
+    /// <summary>What every purchase reads and writes: 64 bytes.</summary>
     private struct Customer
     {
-        public IdKey Id;
-
-        /// <summary>Where the bytes after the first 16 of a long id are kept.</summary>
-        public int KeyOffset;
+        /// <summary>The first 16 bytes of the id, zero-padded.</summary>
+        public ulong Prefix0;
+        public ulong Prefix1;
+        public int Length;
         public int Orders;
         public int FirstDay;
         public int LastDay;
-        /// <summary>The number of periods in <see cref="Recent"/>.</summary>
-        public int Buffered;
-
-        /// <summary>Whether periods of the customer went to the log (and so are counted there).</summary>
-        public bool Spilled;
 
         /// <summary>Five 5-bit masks, one per money sum, of the decimal scales (0..4) summed into it.</summary>
         public int Scales;
 
-        /// <summary>One more than the index of the customer's exact sums, or 0.</summary>
-        public int Exact;
-        public MoneySums Units;
+        /// <summary>The number of periods in <see cref="Recent"/>, plus <see cref="SpilledFlag"/> once periods went to the log and <see cref="ExactFlag"/> once exact sums exist.</summary>
+        public int PeriodState;
+        public long First;
+        public long Repeat;
 
-        /// <summary>The customer's latest distinct periods (all of them while it has not <see cref="Spilled"/>).</summary>
+        /// <summary>The customer's latest distinct periods (all of them until it spills).</summary>
         public PeriodList Recent;
+    }
+
+    /// <summary>What only some rows touch: the growth windows, returns, exact sums and the rest of a long id.</summary>
+    private struct CustomerExtra
+    {
+        public long Window;
+        public long Previous;
+        public long Returned;
+        public int Exact;
+        public int KeyOffset;
     }
 
     private sealed class ExactTotals

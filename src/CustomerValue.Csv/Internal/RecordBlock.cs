@@ -126,9 +126,14 @@ internal struct IdKey
             }
         }
 
-        id.Hash = key.Length <= 16 ? Mix(id.Prefix0, id.Prefix1, key.Length) : Mix(id.Prefix0, id.Prefix1 ^ Tail(key[16..]), key.Length);
+        id.Hash = HashOf(id.Prefix0, id.Prefix1, key.Length, key.Length > 16 ? key[16..] : default);
         return id;
     }
+
+    /// <summary>Hashes an id given as its prefix, its length and the bytes after the first 16.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint HashOf(ulong prefix0, ulong prefix1, int length, ReadOnlySpan<byte> rest)
+        => Mix(prefix0, rest.IsEmpty ? prefix1 : prefix1 ^ Tail(rest), length);
 
     public readonly bool SamePrefix(in IdKey other) => Prefix0 == other.Prefix0 && Prefix1 == other.Prefix1 && Length == other.Length;
 
