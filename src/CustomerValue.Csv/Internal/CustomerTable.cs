@@ -42,6 +42,8 @@ internal sealed class CustomerTable
     private int _keysLength;
     private int _count;
     private long _absoluteUnits;
+    private int[]? _periodCounts;
+    private int[]? _dayCounts;
 
     public CustomerTable(SummarySettings settings)
     {
@@ -153,11 +155,8 @@ internal sealed class CustomerTable
         }
     }
 
-    /// <summary>Sets the purchasers' totals in <paramref name="assembler"/> (customer numbers from <paramref name="start"/>, as <see cref="CopyPurchaserIds"/> lists them).</summary>
-    /// <param name="assembler">The assembler.</param>
-    /// <param name="start">The number of the first customer.</param>
-    /// <param name="unitsFit">Whether the whole log fits units, in which case the in-memory builder sums in units (scale 4) and so must this.</param>
-    public void SetTotals(SummaryAssembler assembler, int start, bool unitsFit)
+    /// <summary>Counts each customer's distinct periods (and days) and lets the logs go, before the output is allocated.</summary>
+    public void CountPeriods()
     {
         var periods = new int[_count];
         for (var c = 0; c < _count; c++)
@@ -178,13 +177,22 @@ internal sealed class CustomerTable
         }
 
         _periods.CountDistinct(periods);
-        var days = periods;
+        _periodCounts = periods;
+        _dayCounts = periods;
         if (_days is not null)
         {
-            days = new int[_count];
-            _days.CountDistinct(days);
+            _dayCounts = new int[_count];
+            _days.CountDistinct(_dayCounts);
         }
+    }
 
+    /// <summary>Sets the purchasers' totals in <paramref name="assembler"/> (customer numbers from <paramref name="start"/>, as <see cref="CopyPurchaserIds"/> lists them).</summary>
+    /// <param name="assembler">The assembler.</param>
+    /// <param name="start">The number of the first customer.</param>
+    /// <param name="unitsFit">Whether the whole log fits units, in which case the in-memory builder sums in units (scale 4) and so must this.</param>
+    public void SetTotals(SummaryAssembler assembler, int start, bool unitsFit)
+    {
+        var (periods, days) = (_periodCounts!, _dayCounts!);
         for (var c = 0; c < _count; c++)
         {
             ref readonly var totals = ref _customers[c];
@@ -531,6 +539,9 @@ internal sealed class CustomerTable
             {
                 counts[(int)(pair >> PeriodBits)]++;
             }
+
+            // The log is done: its memory goes back before the output is built.
+            (_pairs, _scratch, _unique, _count) = ([], [], 0, 0);
         }
 
         private void Compact()

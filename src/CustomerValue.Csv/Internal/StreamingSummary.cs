@@ -396,6 +396,7 @@ internal static class StreamingSummary
             issues.Sort((a, b) => a.Index.CompareTo(b.Index));
         }
 
+        Parallel.For(0, tables.Length, t => tables[t].CountPeriods());
         var unitsFit = Sum(rows, r => r.UnitsFit ? r.AbsoluteUnits : UnitMoney.MaxTotalUnits) < UnitMoney.MaxTotalUnits;
         var starts = new int[tables.Length + 1];
         for (var t = 0; t < tables.Length; t++)

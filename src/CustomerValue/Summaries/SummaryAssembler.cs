@@ -9,8 +9,8 @@ internal sealed class SummaryAssembler
 {
     private readonly SummarySettings _settings;
     private readonly string[] _sortedIds;
-    private readonly int[] _rowOf;
-    private readonly SummaryColumns _columns;
+    private readonly int[] _order;
+    private readonly SummaryRow[] _rows;
 
     /// <summary>Orders <paramref name="ids"/> (distinct, in any order; customer i is ids[i]).</summary>
     public SummaryAssembler(SummaryOptions options, string[] ids)
@@ -36,25 +36,37 @@ internal sealed class SummaryAssembler
 
         CustomerIdKeys.SortOrdinal(keys, order, ids);
         _sortedIds = new string[ids.Length];
-        _rowOf = GC.AllocateUninitializedArray<int>(ids.Length);
         for (var row = 0; row < order.Length; row++)
         {
             _sortedIds[row] = ids[order[row]];
-            _rowOf[order[row]] = row;
         }
 
-        _columns = new SummaryColumns(ids.Length);
+        _order = order;
+        _rows = GC.AllocateUninitializedArray<SummaryRow>(ids.Length);
     }
 
-    /// <summary>Sets the totals of customer <paramref name="customer"/> (an index into the ids given to the constructor).</summary>
+    /// <summary>Sets the totals of customer <paramref name="customer"/> (an index into the ids given to the constructor); thread-safe for distinct customers.</summary>
     public void Set(
         int customer, int orders, int firstDay, int lastDay, int periods, int distinctDays,
         decimal revenue, decimal windowSpend, decimal previousWindowSpend, decimal repeatSpend)
-        => _columns.Set(
-            _rowOf[customer],
-            SummaryRow.Create(_settings, orders, firstDay, lastDay, periods, distinctDays, revenue, windowSpend, previousWindowSpend, repeatSpend));
+        => _rows[customer] = SummaryRow.Create(_settings, orders, firstDay, lastDay, periods, distinctDays, revenue, windowSpend, previousWindowSpend, repeatSpend);
 
     /// <summary>Returns the result; call once, after every customer is set.</summary>
     public SummaryResult Build(int read, TransactionIssue[] issues, int returnsNetted)
-        => new(CustomerFrame.CreateTrusted(_sortedIds, _columns.ToColumns()), read, issues, returnsNetted);
+    {
+        // Rows are gathered in id order, so each column is written front to back.
+        var count = _rows.Length;
+        var columns = new SummaryColumns(count);
+        var parts = Math.Max(1, Math.Min(64, count / 16384));
+        Parallel.For(0, parts, part =>
+        {
+            var end = (int)((long)count * (part + 1) / parts);
+            for (var row = (int)((long)count * part / parts); row < end; row++)
+            {
+                columns.Set(row, _rows[_order[row]]);
+            }
+        });
+
+        return new(CustomerFrame.CreateTrusted(_sortedIds, columns.ToColumns()), read, issues, returnsNetted);
+    }
 }
