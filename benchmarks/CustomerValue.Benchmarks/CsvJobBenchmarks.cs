@@ -49,11 +49,12 @@ public class CsvJobBenchmarks
         var clock = Stopwatch.StartNew();
         var summary = general ? SummariseGenerally(path) : CsvTransactions.SummariseFile(path, Summary).Summary;
         var read = clock.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes();
         var customers = Pipeline.Run(summary.Customers).Count;
         clock.Stop();
         var rows = summary.TransactionsRead;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rows:N0} rows, {customers:N0} customers: {clock.Elapsed.TotalSeconds:F2} s (read + summarise {read.TotalSeconds:F2} s, score {(clock.Elapsed - read).TotalSeconds:F2} s), {rows / clock.Elapsed.TotalSeconds / 1e6:F2}M rows/s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+            $"{rows:N0} rows, {customers:N0} customers: {clock.Elapsed.TotalSeconds:F2} s (read + summarise {read.TotalSeconds:F2} s, score {(clock.Elapsed - read).TotalSeconds:F2} s), {rows / clock.Elapsed.TotalSeconds / 1e6:F2}M rows/s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, {allocated / 1e6:F0} MB allocated while reading, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
     }
 
     private static SummaryResult SummariseGenerally(string path)

@@ -89,7 +89,6 @@ internal sealed class ChunkRows
             return;
         }
 
-        PendingReturn? pending = null;
         if (isReturn)
         {
             switch (_options.NegativeAmounts)
@@ -101,7 +100,6 @@ internal sealed class ChunkRows
                     Exclude(index, TransactionIssueReason.NegativeAmount, rejected: true, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
                     return;
                 default:
-                    pending = new PendingReturn(_chunk, checked((int)index), line, new Transaction(text ?? Encoding.UTF8.GetString(id), timestamp, amount.ToDecimal()));
                     break;
             }
         }
@@ -125,7 +123,14 @@ internal sealed class ChunkRows
         var idKey = IdKey.Of(key);
         var owner = _blocks.Length == 1 ? 0 : (int)(idKey.Hash >> 31);
         var block = _blocks[owner];
-        block.Add(idKey, key, day, amount, pending);
+        if (isReturn)
+        {
+            block.AddReturn(idKey, key, day, amount, new PendingReturn(_chunk, checked((int)index), line, new Transaction(text ?? Encoding.UTF8.GetString(id), timestamp, amount.ToDecimal())));
+        }
+        else
+        {
+            block.Add(idKey, key, day, amount);
+        }
         if (block.IsFull)
         {
             _flush(owner, block);

@@ -78,7 +78,7 @@ internal sealed class CustomerTable
             }
 
             ref readonly var record = ref records[i];
-            var customer = FindOrAdd(record.Id, block.Key(record));
+            var customer = FindOrAdd(record, block);
             var (units, scaleBit, exact) = Amount(record, block);
             ref var totals = ref _customers[customer];
             if ((record.Flags & RecordBlock.ReturnFlag) != 0)
@@ -389,8 +389,9 @@ internal sealed class CustomerTable
         return _exact[_extras[customer].Exact];
     }
 
-    private int FindOrAdd(in IdKey id, ReadOnlySpan<byte> key)
+    private int FindOrAdd(in RowRecord record, RecordBlock block)
     {
+        ref readonly var id = ref record.Id;
         var mask = _slots.Length - 1;
         var slot = (int)(id.Hash >> 1) & mask;
         while (true)
@@ -398,12 +399,12 @@ internal sealed class CustomerTable
             var entry = _slots[slot];
             if (entry == 0)
             {
-                return Add(id, key, slot);
+                return Add(record, block, slot);
             }
 
             ref readonly var customer = ref _customers[entry - 1];
             if (customer.Prefix0 == id.Prefix0 && customer.Prefix1 == id.Prefix1 && customer.Length == id.Length
-                && (key.Length <= 16 || key[16..].SequenceEqual(_keys.AsSpan(_extras[entry - 1].KeyOffset, key.Length - 16))))
+                && (id.Length <= 16 || block.KeyRest(record).SequenceEqual(_keys.AsSpan(_extras[entry - 1].KeyOffset, id.Length - 16))))
             {
                 return entry - 1;
             }
@@ -412,7 +413,7 @@ internal sealed class CustomerTable
         }
     }
 
-    private int Add(in IdKey id, ReadOnlySpan<byte> key, int slot)
+    private int Add(in RowRecord record, RecordBlock block, int slot)
     {
         if (_count == _customers.Length)
         {
@@ -422,7 +423,8 @@ internal sealed class CustomerTable
         }
 
         // Only ids longer than the 16 bytes kept in the customer need the rest stored.
-        var rest = key.Length > 16 ? key[16..] : default;
+        ref readonly var id = ref record.Id;
+        var rest = id.Length > 16 ? block.KeyRest(record) : default;
         if (_keys.Length - _keysLength < rest.Length)
         {
             Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysLength + rest.Length));
@@ -431,7 +433,7 @@ internal sealed class CustomerTable
         rest.CopyTo(_keys.AsSpan(_keysLength));
         _customers[_count] = new Customer { Prefix0 = id.Prefix0, Prefix1 = id.Prefix1, Length = id.Length };
         _extras[_count] = new CustomerExtra { KeyOffset = _keysLength };
-        _ids[_count] = Encoding.UTF8.GetString(key);
+        _ids[_count] = IdString(id, rest);
         _keysLength += rest.Length;
         _slots[slot] = ++_count;
         if (2 * _count > _slots.Length)
@@ -440,6 +442,21 @@ internal sealed class CustomerTable
         }
 
         return _count - 1;
+    }
+
+    private static string IdString(in IdKey id, ReadOnlySpan<byte> rest)
+    {
+        Span<byte> prefix = stackalloc byte[16];
+        IdKey.WritePrefix(id.Prefix0, id.Prefix1, prefix);
+        if (rest.IsEmpty)
+        {
+            return Encoding.UTF8.GetString(prefix[..id.Length]);
+        }
+
+        var bytes = new byte[id.Length];
+        prefix.CopyTo(bytes);
+        rest.CopyTo(bytes.AsSpan(16));
+        return Encoding.UTF8.GetString(bytes);
     }
 
     private void Rehash()
