@@ -31,6 +31,7 @@ public sealed class CsvFastPathTests
         { "amounts beyond units", "customer_id,date,amount\nA,2020-01-02,0.123456\nA,2020-03-02,1.5\nX,2020-03-02,0.123456\nX,2020-01-02,1.5\nX,2020-01-02,2.25\nX,2019-12-01,0.00001\nX,2020-06-01,-0.000001\nB,2020-01-02,123456789012345678\nB,2020-06-02,99999999999.99\nC,2020-01-02,+3\nC,2020-01-09,.5\n" },
         { "ids that are not plain ASCII", "customer_id,date,amount\nZoë,2020-01-02,1\n\u00A0,2020-01-02,2\n\v,2020-01-03,-3\nZoë,2020-02-02,4\n" },
         { "ids around 8 and 16 bytes", "customer_id,date,amount\nCUSTOMER-0000000000001,2020-01-02,1\nCUSTOMER-0000000000002,2020-01-02,2\nCUSTOMER-0000000000001,2020-02-02,3\nABCDEFGHIJKLMNOP,2020-01-01,1\nABCDEFGHIJKLMNOPQ,2020-01-01,2\nABCDEFGH,2020-01-01,4\nABCDEFGHI,2020-01-01,8\nABCDEFG,2020-01-01,16\nABCDEFGHI\u0000,2020-01-01,32\nABCDEFGHIJKLMNOPQ,2020-03-01,64\n" },
+        { "lines longer than a vector", "customer_id,date,amount,note\nA,2020-01-02,12.5,a note long enough to pass thirty-two bytes\nB,2020-01-02,1,\"a quoted note, with a comma, long enough\"\nC,2020-13-02,1,a note long enough to pass thirty-two bytes\nD,2020-01-02,1,a note long enough,to pass thirty-two bytes\nE,2020-01-02,1\n  A  ,  2020-02-02  ,  7  ,  a note long enough to pass thirty-two bytes\n" },
         { "BOM", "\uFEFFcustomer_id,date,amount\nA,2020-01-02,12.5\n" },
         { "no final line break", "customer_id,date,amount\nA,2020-01-02,12.5\nB,2020-01-03,7" },
     };
