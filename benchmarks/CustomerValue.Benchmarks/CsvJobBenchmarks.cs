@@ -29,8 +29,9 @@ public class CsvJobBenchmarks
     [Params(0, 1000)]
     public int Customers { get; set; }
 
+    // Its own file name, so the cleanup never deletes an export written by write-export.
     [GlobalSetup]
-    public void Setup() => _path = WriteExport(Rows, Customers);
+    public void Setup() => _path = WriteExport(Rows, Customers, "customervalue-csvjob-");
 
     [GlobalCleanup]
     public void Cleanup() => File.Delete(_path);
@@ -73,9 +74,12 @@ public class CsvJobBenchmarks
     /// Writes <paramref name="rows"/> transactions of the synthetic log as a CSV export to a temporary file; with
     /// <paramref name="customers"/> above 0 the synthetic customer numbers are folded onto that many ids.
     /// </summary>
-    internal static string WriteExport(int rows, int customers = 0)
+    /// <param name="rows">The number of transactions.</param>
+    /// <param name="customers">The number of customers, or 0 for the synthetic log's own.</param>
+    /// <param name="prefix">The start of the file name.</param>
+    internal static string WriteExport(int rows, int customers = 0, string prefix = "customervalue-bench-")
     {
-        var name = "customervalue-bench-" + rows.ToString(CultureInfo.InvariantCulture) + (customers > 0 ? "-" + customers.ToString(CultureInfo.InvariantCulture) : string.Empty);
+        var name = prefix + rows.ToString(CultureInfo.InvariantCulture) + (customers > 0 ? "-" + customers.ToString(CultureInfo.InvariantCulture) : string.Empty);
         var path = Path.Combine(Path.GetTempPath(), name + ".csv");
         var log = SyntheticData.Transactions(rows);
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 20);

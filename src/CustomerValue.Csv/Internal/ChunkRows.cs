@@ -17,6 +17,7 @@ internal sealed class ChunkRows
     private readonly RecordBlock[] _blocks;
     private readonly Action<int, RecordBlock> _flush;
     private readonly Func<RecordBlock> _rent;
+    private bool _exactSeen;
 
     public ChunkRows(int chunk, SummaryOptions options, int owners, Func<RecordBlock> rent, Action<int, RecordBlock> flush)
     {
@@ -30,7 +31,6 @@ internal sealed class ChunkRows
         {
             _blocks[o] = rent();
         }
-
     }
 
     /// <summary>Gets the rows read (accepted and rejected).</summary>
@@ -56,8 +56,7 @@ internal sealed class ChunkRows
 
     public long AbsoluteUnits { get; private set; }
 
-    private bool _exactSeen;
-
+    /// <summary>Takes an accepted row; after a row the strict summaries reject (<see cref="Invalid"/>), the reader must stop.</summary>
     public void Accept(ReadOnlySpan<byte> id, DateTime timestamp, in ParsedAmount amount, long line)
     {
         var index = Accepted++;
@@ -89,19 +88,11 @@ internal sealed class ChunkRows
             return;
         }
 
-        if (isReturn)
+        if (isReturn && _options.NegativeAmounts != NegativeAmountHandling.NetAsReturn)
         {
-            switch (_options.NegativeAmounts)
-            {
-                case NegativeAmountHandling.Ignore:
-                    Exclude(index, TransactionIssueReason.NegativeAmount, rejected: false, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
-                    return;
-                case NegativeAmountHandling.Reject:
-                    Exclude(index, TransactionIssueReason.NegativeAmount, rejected: true, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
-                    return;
-                default:
-                    break;
-            }
+            var rejected = _options.NegativeAmounts == NegativeAmountHandling.Reject;
+            Exclude(index, TransactionIssueReason.NegativeAmount, rejected, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
+            return;
         }
 
         if (amount.IsExact)
@@ -112,11 +103,6 @@ internal sealed class ChunkRows
         {
             AbsoluteUnits = Math.Min(AbsoluteUnits + Math.Abs(amount.Units), UnitMoney.MaxTotalUnits);
             _exactSeen |= AbsoluteUnits >= UnitMoney.MaxTotalUnits;
-        }
-
-        if (Invalid is not null)
-        {
-            return;
         }
 
         var key = normalised ?? id;
@@ -131,6 +117,7 @@ internal sealed class ChunkRows
         {
             block.Add(idKey, key, day, amount);
         }
+
         if (block.IsFull)
         {
             _flush(owner, block);
