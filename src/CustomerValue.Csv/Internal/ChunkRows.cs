@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -57,6 +58,7 @@ internal sealed class ChunkRows
     public long AbsoluteUnits { get; private set; }
 
     /// <summary>Takes an accepted row; after a row the strict summaries reject (<see cref="Invalid"/>), the reader must stop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Accept(ReadOnlySpan<byte> id, DateTime timestamp, in ParsedAmount amount, long line)
     {
         var index = Accepted++;

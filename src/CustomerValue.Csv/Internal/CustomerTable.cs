@@ -53,6 +53,9 @@ internal sealed class CustomerTable
 
     public int Returns { get; private set; }
 
+    /// <summary>Gets the number of leading characters every id in the table shares (measured as ids arrive, while they are in cache).</summary>
+    public int SharedPrefix { get; private set; }
+
     public void Add(RecordBlock block)
     {
         // Stages a few records apart: prefetch the table slot, then the customer it points to (and its second part when
@@ -142,6 +145,9 @@ internal sealed class CustomerTable
 
         return count;
     }
+
+    /// <summary>Gets the first id of the table, or null when it is empty.</summary>
+    public string? FirstId => _count == 0 ? null : _ids[0];
 
     /// <summary>Copies the ids of the customers with a purchase into <paramref name="ids"/> from <paramref name="start"/>.</summary>
     public void CopyPurchaserIds(string[] ids, int start)
@@ -433,7 +439,8 @@ internal sealed class CustomerTable
         rest.CopyTo(_keys.AsSpan(_keysLength));
         _customers[_count] = new Customer { Prefix0 = id.Prefix0, Prefix1 = id.Prefix1, Length = id.Length };
         _extras[_count] = new CustomerExtra { KeyOffset = _keysLength };
-        _ids[_count] = IdString(id, rest);
+        var text = _ids[_count] = IdString(id, rest);
+        SharedPrefix = _count == 0 ? text.Length : Math.Min(SharedPrefix, text.AsSpan().CommonPrefixLength(_ids[0]));
         _keysLength += rest.Length;
         _slots[slot] = ++_count;
         if (2 * _count > _slots.Length)

@@ -38,6 +38,7 @@ internal sealed class RecordBlock
     /// <summary>Returns the bytes after the first 16 of a long id (the first 16 travel in the record).</summary>
     public ReadOnlySpan<byte> KeyRest(in RowRecord record) => Keys.AsSpan(record.KeyOffset, record.Id.Length - 16);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount)
     {
         ref var record = ref Records[Count++];

@@ -21,7 +21,7 @@ public sealed class SummaryAssemblerTests
         var weekly = period == SummaryPeriod.Week;
         var asOf = options.AsOf.DayNumber;
         var customers = log.GroupBy(t => t.CustomerId).OrderBy(g => g.Key.Length).ThenByDescending(g => g.Key, StringComparer.Ordinal).ToArray();
-        var assembler = new SummaryAssembler(options, [.. customers.Select(g => g.Key)]);
+        var assembler = new SummaryAssembler(options, [.. customers.Select(g => g.Key)], sharedPrefix: 1);
         for (var c = 0; c < customers.Length; c++)
         {
             var days = customers[c].Select(t => DateOnly.FromDateTime(t.Timestamp).DayNumber).ToArray();
