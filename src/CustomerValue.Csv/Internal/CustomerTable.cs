@@ -6,9 +6,9 @@ namespace CustomerValue.Csv.Internal;
 
 /// <summary>
 /// The per-customer state of a streaming summary, for the customers whose id hash routes to this table: an
-/// open-addressing table keyed by the UTF-8 id bytes (one string per new customer), running totals, and the set of
-/// distinct (customer, period) pairs that frequency needs. Memory grows with customers and their purchase periods,
-/// never with rows. Not thread-safe: one thread owns it.
+/// open-addressing table keyed by the UTF-8 id bytes (one string per new customer), running totals, and the distinct
+/// (customer, period) pairs that frequency needs (a customer's last two in the customer, the rest in a compacted log).
+/// Memory grows with customers and their distinct purchase periods, never with rows. Not thread-safe: one thread owns it.
 /// </summary>
 /// <remarks>
 /// Money is summed as longs of 0.0001 with, per sum, a mask of the scales that went in, so the end can rebuild the
