@@ -28,9 +28,10 @@ public sealed class CsvFastPathTests
         { "rows after the as-of date", "customer_id,date,amount\nA,2020-01-02,12.5\nA,2020-07-01,3\nB,2021-01-01,4\nB,2020-06-30,1\n" },
         { "returns", "customer_id,date,amount\nA,2020-01-02,12.5\nA,2020-01-03,-2.5\nR,2020-01-03,-4\nA,2020-05-03,-1\nR,2020-07-03,-4\nB,2020-02-02,-0\nB,2020-02-03,-0.00\n" },
         { "times, extra and reordered columns", "sku,amount,date,customer_id\nx,1.25,2020-01-02T10:00:00,A\ny,2,2020-01-02 23:59:59,A\nz,3,20200105,B\n" },
-        { "amounts beyond units", "customer_id,date,amount\nA,2020-01-02,0.123456\nA,2020-03-02,1.5\nB,2020-01-02,123456789012345678\nB,2020-06-02,99999999999.99\nC,2020-01-02,+3\nC,2020-01-09,.5\n" },
+        { "amounts beyond units", "customer_id,date,amount\nA,2020-01-02,0.123456\nA,2020-03-02,1.5\nX,2020-03-02,0.123456\nX,2020-01-02,1.5\nX,2020-01-02,2.25\nX,2019-12-01,0.00001\nX,2020-06-01,-0.000001\nB,2020-01-02,123456789012345678\nB,2020-06-02,99999999999.99\nC,2020-01-02,+3\nC,2020-01-09,.5\n" },
         { "ids that are not plain ASCII", "customer_id,date,amount\nZoë,2020-01-02,1\n\u00A0,2020-01-02,2\n\v,2020-01-03,-3\nZoë,2020-02-02,4\n" },
         { "ids around 8 and 16 bytes", "customer_id,date,amount\nCUSTOMER-0000000000001,2020-01-02,1\nCUSTOMER-0000000000002,2020-01-02,2\nCUSTOMER-0000000000001,2020-02-02,3\nABCDEFGHIJKLMNOP,2020-01-01,1\nABCDEFGHIJKLMNOPQ,2020-01-01,2\nABCDEFGH,2020-01-01,4\nABCDEFGHI,2020-01-01,8\nABCDEFG,2020-01-01,16\nABCDEFGHI\u0000,2020-01-01,32\nABCDEFGHIJKLMNOPQ,2020-03-01,64\n" },
+        { "lines longer than a vector", "customer_id,date,amount,note\nA,2020-01-02,12.5,a note long enough to pass thirty-two bytes\nB,2020-01-02,1,\"a quoted note, with a comma, long enough\"\nC,2020-13-02,1,a note long enough to pass thirty-two bytes\nD,2020-01-02,1,a note long enough,to pass thirty-two bytes\nE,2020-01-02,1\n  A  ,  2020-02-02  ,  7  ,  a note long enough to pass thirty-two bytes\n" },
         { "BOM", "\uFEFFcustomer_id,date,amount\nA,2020-01-02,12.5\n" },
         { "no final line break", "customer_id,date,amount\nA,2020-01-02,12.5\nB,2020-01-03,7" },
     };
@@ -82,6 +83,7 @@ public sealed class CsvFastPathTests
                 0 => "\"Q, " + random.Next(50) + "\",2020-01-02,5",
                 1 => "X,2020-02-30,1",
                 2 => "C" + random.Next(3000) + ",2020-01-02,-" + random.Next(1, 99),
+                < 20 => string.Create(CultureInfo.InvariantCulture, $"CUSTOMER-WITH-A-LONG-ID-{random.Next(2000)},{new DateTime(2018, 1, 1).AddDays(random.Next(1000)):yyyy-MM-dd},{random.Next(1, 100_000) / 100m}"),
                 _ => string.Create(CultureInfo.InvariantCulture, $"C{random.Next(3000)},{new DateTime(2018, 1, 1).AddDays(random.Next(1000)):yyyy-MM-dd},{random.Next(1, 100_000) / 100m}"),
             };
             text.Append(line).Append(random.Next(3) == 0 ? "\r\n" : "\n");

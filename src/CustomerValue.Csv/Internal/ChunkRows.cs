@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -17,6 +18,7 @@ internal sealed class ChunkRows
     private readonly RecordBlock[] _blocks;
     private readonly Action<int, RecordBlock> _flush;
     private readonly Func<RecordBlock> _rent;
+    private bool _exactSeen;
 
     public ChunkRows(int chunk, SummaryOptions options, int owners, Func<RecordBlock> rent, Action<int, RecordBlock> flush)
     {
@@ -30,7 +32,6 @@ internal sealed class ChunkRows
         {
             _blocks[o] = rent();
         }
-
     }
 
     /// <summary>Gets the rows read (accepted and rejected).</summary>
@@ -56,8 +57,8 @@ internal sealed class ChunkRows
 
     public long AbsoluteUnits { get; private set; }
 
-    private bool _exactSeen;
-
+    /// <summary>Takes an accepted row; after a row the strict summaries reject (<see cref="Invalid"/>), the reader must stop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Accept(ReadOnlySpan<byte> id, DateTime timestamp, in ParsedAmount amount, long line)
     {
         var index = Accepted++;
@@ -89,21 +90,11 @@ internal sealed class ChunkRows
             return;
         }
 
-        PendingReturn? pending = null;
-        if (isReturn)
+        if (isReturn && _options.NegativeAmounts != NegativeAmountHandling.NetAsReturn)
         {
-            switch (_options.NegativeAmounts)
-            {
-                case NegativeAmountHandling.Ignore:
-                    Exclude(index, TransactionIssueReason.NegativeAmount, rejected: false, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
-                    return;
-                case NegativeAmountHandling.Reject:
-                    Exclude(index, TransactionIssueReason.NegativeAmount, rejected: true, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
-                    return;
-                default:
-                    pending = new PendingReturn(_chunk, checked((int)index), line, new Transaction(text ?? Encoding.UTF8.GetString(id), timestamp, amount.ToDecimal()));
-                    break;
-            }
+            var rejected = _options.NegativeAmounts == NegativeAmountHandling.Reject;
+            Exclude(index, TransactionIssueReason.NegativeAmount, rejected, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
+            return;
         }
 
         if (amount.IsExact)
@@ -116,16 +107,19 @@ internal sealed class ChunkRows
             _exactSeen |= AbsoluteUnits >= UnitMoney.MaxTotalUnits;
         }
 
-        if (Invalid is not null)
-        {
-            return;
-        }
-
         var key = normalised ?? id;
         var idKey = IdKey.Of(key);
         var owner = _blocks.Length == 1 ? 0 : (int)(idKey.Hash >> 31);
         var block = _blocks[owner];
-        block.Add(idKey, key, day, amount, pending);
+        if (isReturn)
+        {
+            block.AddReturn(idKey, key, day, amount, new PendingReturn(_chunk, checked((int)index), line, new Transaction(text ?? Encoding.UTF8.GetString(id), timestamp, amount.ToDecimal())));
+        }
+        else
+        {
+            block.Add(idKey, key, day, amount);
+        }
+
         if (block.IsFull)
         {
             _flush(owner, block);

@@ -6,76 +6,82 @@ namespace CustomerValue.Csv.Internal;
 
 /// <summary>
 /// The per-customer state of a streaming summary, for the customers whose id hash routes to this table: an
-/// open-addressing table keyed by the UTF-8 id bytes (one string per new customer), running totals, and the set of
-/// distinct (customer, period) pairs that frequency needs. Memory grows with customers and their purchase periods,
-/// never with rows. Not thread-safe: one thread owns it.
+/// open-addressing table keyed by the UTF-8 id bytes (one string per new customer), running totals, and the distinct
+/// (customer, period) pairs that frequency needs (a customer's last two in the customer, the rest in a compacted log).
+/// Memory grows with customers and their distinct purchase periods, never with rows. Not thread-safe: one thread owns it.
 /// </summary>
 /// <remarks>
 /// Money is summed as longs of 0.0001 with, per sum, a mask of the scales that went in, so the end can rebuild the
 /// exact decimal (value and scale) the in-memory builder's decimal path would hold. Amounts outside that range, and any
 /// amount once the table's absolute total nears the long range, go into exact decimal sums kept per customer.
+/// What every purchase touches fits one 64-byte <see cref="Customer"/>; the growth windows, returns and long ids are
+/// in a second array that only some rows reach. Revenue is not kept: it is the first-period, repeat and return sums.
 /// </remarks>
 internal sealed class CustomerTable
 {
-    private const int Revenue = 0;
-    private const int Window = 1;
-    private const int Previous = 2;
-    private const int FirstPeriod = 3;
-    private const int Repeat = 4;
+    private const int FirstPeriod = 0;
+    private const int Repeat = 1;
+    private const int Window = 2;
+    private const int Previous = 3;
+    private const int Returned = 4;
     private const long MaxAbsoluteUnits = 1L << 62;
-    private const int InlinePeriods = 4;
+    private const int InlinePeriods = 2;
+    private const int SpilledFlag = 1 << 8;
+    private const int ExactFlag = 1 << 9;
 
     private readonly SummarySettings _settings;
-    private readonly PairSet _periods = new();
-    private readonly PairSet? _days;
+    private readonly PeriodLog _periods = new();
+    private readonly PeriodLog? _days;
     private readonly List<(int Customer, PendingReturn Return)> _pending = [];
     private readonly List<ExactTotals> _exact = [];
     private int[] _slots = new int[1024];
     private Customer[] _customers = new Customer[512];
+    private CustomerExtra[] _extras = new CustomerExtra[512];
     private string[] _ids = new string[512];
     private byte[] _keys = new byte[1024];
     private int _keysLength;
     private int _count;
     private long _absoluteUnits;
+    private int[]? _periodCounts;
+    private int[]? _dayCounts;
 
     public CustomerTable(SummarySettings settings)
     {
         _settings = settings;
-        _days = settings.Weekly && settings.CountPurchaseDays ? new PairSet() : null;
+        _days = settings.Weekly && settings.CountPurchaseDays ? new PeriodLog() : null;
     }
 
     public int Returns { get; private set; }
 
+    /// <summary>Gets the number of leading characters every id in the table shares (measured as ids arrive, while they are in cache).</summary>
+    public int SharedPrefix { get; private set; }
+
     public void Add(RecordBlock block)
     {
-        // Stages a few records apart: prefetch the table slot, then the customer it points to, then the customer's period
-        // pair when it has more periods than it keeps inline, then do the work, which finds all of them in cache.
-        const int ahead = 4;
+        // Stages a few records apart: prefetch the table slot, then the customer it points to (and its second part when
+        // the row will need it), then do the work, which finds them in cache. Periods go to the customer or to a
+        // sequential log, so nothing else is read at random.
+        const int ahead = 8;
         var records = block.Records.AsSpan(0, block.Count);
-        for (var i = 0; i < Math.Min(4 * ahead, records.Length); i++)
+        for (var i = 0; i < Math.Min(2 * ahead, records.Length); i++)
         {
             Prefetch.Line(ref _slots[Slot(records[i].Id.Hash)]);
         }
 
         for (var i = 0; i < records.Length; i++)
         {
-            if (i + (4 * ahead) < records.Length)
-            {
-                Prefetch.Line(ref _slots[Slot(records[i + (4 * ahead)].Id.Hash)]);
-            }
-
             if (i + (2 * ahead) < records.Length)
             {
-                PrefetchCustomer(records[i + (2 * ahead)]);
+                Prefetch.Line(ref _slots[Slot(records[i + (2 * ahead)].Id.Hash)]);
             }
 
             if (i + ahead < records.Length)
             {
-                PrefetchPeriod(records[i + ahead]);
+                PrefetchCustomer(records[i + ahead]);
             }
 
             ref readonly var record = ref records[i];
-            var customer = FindOrAdd(record.Id, block.Key(record));
+            var customer = FindOrAdd(record, block);
             var (units, scaleBit, exact) = Amount(record, block);
             ref var totals = ref _customers[customer];
             if ((record.Flags & RecordBlock.ReturnFlag) != 0)
@@ -86,8 +92,8 @@ internal sealed class CustomerTable
                     _pending.Add((customer, block.Returns[record.Extra]));
                 }
 
-                AddMoney(ref totals, Revenue, units, scaleBit, exact);
-                AddToWindows(ref totals, record.Day, units, scaleBit, exact);
+                AddMoney(customer, ref totals, Returned, units, scaleBit, exact);
+                AddToWindows(customer, ref totals, record.Day, units, scaleBit, exact);
                 continue;
             }
 
@@ -97,7 +103,7 @@ internal sealed class CustomerTable
             {
                 totals.FirstDay = day;
                 totals.LastDay = day;
-                SetMoney(ref totals, FirstPeriod, units, scaleBit, exact);
+                SetFirstPeriod(customer, ref totals, units, scaleBit, exact);
             }
             else
             {
@@ -108,31 +114,23 @@ internal sealed class CustomerTable
                 // Spend after the first period, as the in-memory builder sums it: exact sums do not depend on the order.
                 if (period < firstPeriod)
                 {
-                    MoveFirstPeriodToRepeat(ref totals);
-                    SetMoney(ref totals, FirstPeriod, units, scaleBit, exact);
+                    MoveFirstPeriodToRepeat(customer, ref totals);
+                    SetFirstPeriod(customer, ref totals, units, scaleBit, exact);
                 }
                 else if (period == firstPeriod)
                 {
-                    AddMoney(ref totals, FirstPeriod, units, scaleBit, exact);
+                    AddMoney(customer, ref totals, FirstPeriod, units, scaleBit, exact);
                 }
                 else
                 {
-                    AddMoney(ref totals, Repeat, units, scaleBit, exact);
+                    AddMoney(customer, ref totals, Repeat, units, scaleBit, exact);
                 }
             }
 
             totals.Orders++;
-            AddMoney(ref totals, Revenue, units, scaleBit, exact);
-            AddToWindows(ref totals, day, units, scaleBit, exact);
-            if (AddPeriod(ref totals, customer, period))
-            {
-                totals.Periods++;
-            }
-
-            if (_days is not null && _days.Add(customer, day))
-            {
-                totals.Days++;
-            }
+            AddToWindows(customer, ref totals, day, units, scaleBit, exact);
+            AddPeriod(ref totals, customer, period);
+            _days?.Add(customer, day);
         }
     }
 
@@ -148,6 +146,9 @@ internal sealed class CustomerTable
         return count;
     }
 
+    /// <summary>Gets the first id of the table, or null when it is empty.</summary>
+    public string? FirstId => _count == 0 ? null : _ids[0];
+
     /// <summary>Copies the ids of the customers with a purchase into <paramref name="ids"/> from <paramref name="start"/>.</summary>
     public void CopyPurchaserIds(string[] ids, int start)
     {
@@ -160,12 +161,44 @@ internal sealed class CustomerTable
         }
     }
 
+    /// <summary>Counts each customer's distinct periods (and days) and lets the logs go, before the output is allocated.</summary>
+    public void CountPeriods()
+    {
+        var periods = new int[_count];
+        for (var c = 0; c < _count; c++)
+        {
+            ref readonly var totals = ref _customers[c];
+            var buffered = totals.PeriodState & 0xFF;
+            if ((totals.PeriodState & SpilledFlag) != 0)
+            {
+                for (var k = 0; k < buffered; k++)
+                {
+                    _periods.Add(c, totals.Recent[k]);
+                }
+            }
+            else
+            {
+                periods[c] = buffered;
+            }
+        }
+
+        _periods.CountDistinct(periods);
+        _periodCounts = periods;
+        _dayCounts = periods;
+        if (_days is not null)
+        {
+            _dayCounts = new int[_count];
+            _days.CountDistinct(_dayCounts);
+        }
+    }
+
     /// <summary>Sets the purchasers' totals in <paramref name="assembler"/> (customer numbers from <paramref name="start"/>, as <see cref="CopyPurchaserIds"/> lists them).</summary>
     /// <param name="assembler">The assembler.</param>
     /// <param name="start">The number of the first customer.</param>
     /// <param name="unitsFit">Whether the whole log fits units, in which case the in-memory builder sums in units (scale 4) and so must this.</param>
     public void SetTotals(SummaryAssembler assembler, int start, bool unitsFit)
     {
+        var (periods, days) = (_periodCounts!, _dayCounts!);
         for (var c = 0; c < _count; c++)
         {
             ref readonly var totals = ref _customers[c];
@@ -174,10 +207,17 @@ internal sealed class CustomerTable
                 continue;
             }
 
-            var days = _days is null ? totals.Periods : totals.Days;
+            ref readonly var extra = ref _extras[c];
+            var exact = (totals.PeriodState & ExactFlag) != 0 ? _exact[extra.Exact].Sums : null;
+            var revenueUnits = totals.First + totals.Repeat + extra.Returned;
+            var revenueMask = Mask(totals.Scales, FirstPeriod) | Mask(totals.Scales, Repeat) | Mask(totals.Scales, Returned);
+            var revenueExact = exact is null ? (decimal?)null : exact[FirstPeriod] + exact[Repeat] + exact[Returned];
             assembler.Set(
-                start++, totals.Orders, totals.FirstDay, totals.LastDay, totals.Periods, days,
-                Money(totals, Revenue, unitsFit), Money(totals, Window, unitsFit), Money(totals, Previous, unitsFit), Money(totals, Repeat, unitsFit));
+                start++, totals.Orders, totals.FirstDay, totals.LastDay, periods[c], days[c],
+                Money(revenueUnits, revenueMask, revenueExact, unitsFit),
+                Money(extra.Window, Mask(totals.Scales, Window), exact?[Window], unitsFit),
+                Money(extra.Previous, Mask(totals.Scales, Previous), exact?[Previous], unitsFit),
+                Money(totals.Repeat, Mask(totals.Scales, Repeat), exact?[Repeat], unitsFit));
         }
     }
 
@@ -193,6 +233,27 @@ internal sealed class CustomerTable
         }
     }
 
+    private static int Mask(int scales, int field) => (scales >> (5 * field)) & 31;
+
+    private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
+
+    // The decimal the in-memory builder would hold: units at scale 4 when the whole log fits units, else the exact sum.
+    private static decimal Money(long units, int mask, decimal? exact, bool unitsFit)
+    {
+        if (unitsFit)
+        {
+            return new UnitMoney(units).ToDecimal();
+        }
+
+        if (mask == 0)
+        {
+            return exact ?? 0m;
+        }
+
+        var sum = ParsedAmount.UnitsToDecimal(units, HighestScale(mask), units < 0);
+        return exact is { } value ? sum + value : sum;
+    }
+
     private int Slot(uint hash) => (int)(hash >> 1) & (_slots.Length - 1);
 
     private void PrefetchCustomer(in RowRecord record)
@@ -201,51 +262,43 @@ internal sealed class CustomerTable
         if (entry != 0)
         {
             Prefetch.Lines(ref _customers[entry - 1]);
+            if (record.Day >= _settings.PreviousWindowStart || (record.Flags & RecordBlock.ReturnFlag) != 0 || record.Id.Length > 16)
+            {
+                Prefetch.Line(ref _extras[entry - 1]);
+            }
         }
     }
 
-    private void PrefetchPeriod(in RowRecord record)
+    // The last few distinct periods live in the customer, which is in cache anyway; when a new one finds them full, they
+    // move to the log. Many repeats of a period are caught here, and customers with few periods never reach the log.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddPeriod(ref Customer totals, int customer, int period)
     {
-        var entry = _slots[Slot(record.Id.Hash)];
-        if (entry != 0 && (record.Flags & RecordBlock.ReturnFlag) == 0 && _customers[entry - 1].Periods >= InlinePeriods)
-        {
-            _periods.Prefetch(entry - 1, _settings.Weekly ? record.Day / 7 : record.Day);
-        }
-    }
-
-    // The first few periods live in the customer, which is in cache anyway; the set takes over from the next one.
-    private bool AddPeriod(ref Customer totals, int customer, int period)
-    {
-        var count = totals.Periods;
-        if (count > InlinePeriods)
-        {
-            return _periods.Add(customer, period);
-        }
-
+        var count = totals.PeriodState & 0xFF;
         for (var k = 0; k < count; k++)
         {
             if (totals.Recent[k] == period)
             {
-                return false;
+                return;
             }
         }
 
-        if (count < InlinePeriods)
+        if (count == InlinePeriods)
         {
-            totals.Recent[count] = period;
-            return true;
+            for (var k = 0; k < InlinePeriods; k++)
+            {
+                _periods.Add(customer, totals.Recent[k]);
+            }
+
+            totals.PeriodState |= SpilledFlag;
+            count = 0;
         }
 
-        for (var k = 0; k < InlinePeriods; k++)
-        {
-            _periods.Add(customer, totals.Recent[k]);
-        }
-
-        return _periods.Add(customer, period);
+        totals.Recent[count] = period;
+        totals.PeriodState = (totals.PeriodState & ~0xFF) | (count + 1);
     }
 
-    private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
-
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (long Units, int ScaleBit, decimal Exact) Amount(in RowRecord record, RecordBlock block)
     {
         if ((record.Flags & RecordBlock.ExactFlag) != 0)
@@ -265,81 +318,86 @@ internal sealed class CustomerTable
         return (0, 0, ParsedAmount.UnitsToDecimal(units, HighestScale(scaleBit), units < 0));
     }
 
-    private decimal Money(in Customer totals, int field, bool unitsFit)
-    {
-        var units = totals.Units[field];
-        if (unitsFit)
-        {
-            return new UnitMoney(units).ToDecimal();
-        }
-
-        var mask = (totals.Scales >> (5 * field)) & 31;
-        var sum = mask == 0 ? 0m : ParsedAmount.UnitsToDecimal(units, HighestScale(mask), units < 0);
-        return totals.Exact == 0 ? sum : (mask == 0 ? _exact[totals.Exact - 1].Sums[field] : sum + _exact[totals.Exact - 1].Sums[field]);
-    }
-
-    private void AddToWindows(ref Customer totals, int day, long units, int scaleBit, decimal exact)
+    private void AddToWindows(int customer, ref Customer totals, int day, long units, int scaleBit, decimal exact)
     {
         if (day >= _settings.WindowStart)
         {
-            AddMoney(ref totals, Window, units, scaleBit, exact);
+            AddMoney(customer, ref totals, Window, units, scaleBit, exact);
         }
         else if (day >= _settings.PreviousWindowStart)
         {
-            AddMoney(ref totals, Previous, units, scaleBit, exact);
+            AddMoney(customer, ref totals, Previous, units, scaleBit, exact);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddMoney(ref Customer totals, int field, long units, int scaleBit, decimal exact)
+    private void AddMoney(int customer, ref Customer totals, int field, long units, int scaleBit, decimal exact)
     {
-        if (scaleBit != 0)
+        if (scaleBit == 0)
         {
-            totals.Units[field] += units;
-            totals.Scales |= scaleBit << (5 * field);
+            ExactOf(customer, ref totals).Sums[field] += exact;
+            return;
         }
-        else
+
+        totals.Scales |= scaleBit << (5 * field);
+        switch (field)
         {
-            ExactOf(ref totals).Sums[field] += exact;
+            case FirstPeriod:
+                totals.First += units;
+                break;
+            case Repeat:
+                totals.Repeat += units;
+                break;
+            case Window:
+                _extras[customer].Window += units;
+                break;
+            case Previous:
+                _extras[customer].Previous += units;
+                break;
+            default:
+                _extras[customer].Returned += units;
+                break;
         }
     }
 
-    private void SetMoney(ref Customer totals, int field, long units, int scaleBit, decimal exact)
+    private void SetFirstPeriod(int customer, ref Customer totals, long units, int scaleBit, decimal exact)
     {
-        totals.Units[field] = 0;
-        totals.Scales &= ~(31 << (5 * field));
-        if (totals.Exact != 0)
+        totals.First = 0;
+        totals.Scales &= ~(31 << (5 * FirstPeriod));
+        if ((totals.PeriodState & ExactFlag) != 0)
         {
-            _exact[totals.Exact - 1].Sums[field] = 0;
+            _exact[_extras[customer].Exact].Sums[FirstPeriod] = 0;
         }
 
-        AddMoney(ref totals, field, units, scaleBit, exact);
+        AddMoney(customer, ref totals, FirstPeriod, units, scaleBit, exact);
     }
 
-    private void MoveFirstPeriodToRepeat(ref Customer totals)
+    private void MoveFirstPeriodToRepeat(int customer, ref Customer totals)
     {
-        totals.Units[Repeat] += totals.Units[FirstPeriod];
-        totals.Scales |= ((totals.Scales >> (5 * FirstPeriod)) & 31) << (5 * Repeat);
-        if (totals.Exact != 0)
+        totals.Repeat += totals.First;
+        totals.Scales |= Mask(totals.Scales, FirstPeriod) << (5 * Repeat);
+        if ((totals.PeriodState & ExactFlag) != 0)
         {
-            var sums = _exact[totals.Exact - 1].Sums;
+            var sums = _exact[_extras[customer].Exact].Sums;
             sums[Repeat] += sums[FirstPeriod];
         }
     }
 
-    private ExactTotals ExactOf(ref Customer totals)
+    private ExactTotals ExactOf(int customer, ref Customer totals)
     {
-        if (totals.Exact == 0)
+        if ((totals.PeriodState & ExactFlag) == 0)
         {
             _exact.Add(new ExactTotals());
-            totals.Exact = _exact.Count;
+            _extras[customer].Exact = _exact.Count - 1;
+            totals.PeriodState |= ExactFlag;
         }
 
-        return _exact[totals.Exact - 1];
+        return _exact[_extras[customer].Exact];
     }
 
-    private int FindOrAdd(in IdKey id, ReadOnlySpan<byte> key)
+    private int FindOrAdd(in RowRecord record, RecordBlock block)
     {
+        ref readonly var id = ref record.Id;
         var mask = _slots.Length - 1;
         var slot = (int)(id.Hash >> 1) & mask;
         while (true)
@@ -347,12 +405,12 @@ internal sealed class CustomerTable
             var entry = _slots[slot];
             if (entry == 0)
             {
-                return Add(id, key, slot);
+                return Add(record, block, slot);
             }
 
             ref readonly var customer = ref _customers[entry - 1];
-            if (customer.Id.Hash == id.Hash && customer.Id.SamePrefix(id)
-                && (key.Length <= 16 || key[16..].SequenceEqual(_keys.AsSpan(customer.KeyOffset, key.Length - 16))))
+            if (customer.Prefix0 == id.Prefix0 && customer.Prefix1 == id.Prefix1 && customer.Length == id.Length
+                && (id.Length <= 16 || block.KeyRest(record).SequenceEqual(_keys.AsSpan(_extras[entry - 1].KeyOffset, id.Length - 16))))
             {
                 return entry - 1;
             }
@@ -361,24 +419,28 @@ internal sealed class CustomerTable
         }
     }
 
-    private int Add(in IdKey id, ReadOnlySpan<byte> key, int slot)
+    private int Add(in RowRecord record, RecordBlock block, int slot)
     {
         if (_count == _customers.Length)
         {
             Array.Resize(ref _customers, _count * 2);
+            Array.Resize(ref _extras, _count * 2);
             Array.Resize(ref _ids, _count * 2);
         }
 
         // Only ids longer than the 16 bytes kept in the customer need the rest stored.
-        var rest = key.Length > 16 ? key[16..] : default;
+        ref readonly var id = ref record.Id;
+        var rest = id.Length > 16 ? block.KeyRest(record) : default;
         if (_keys.Length - _keysLength < rest.Length)
         {
             Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysLength + rest.Length));
         }
 
         rest.CopyTo(_keys.AsSpan(_keysLength));
-        _customers[_count] = new Customer { Id = id, KeyOffset = _keysLength };
-        _ids[_count] = Encoding.UTF8.GetString(key);
+        _customers[_count] = new Customer { Prefix0 = id.Prefix0, Prefix1 = id.Prefix1, Length = id.Length };
+        _extras[_count] = new CustomerExtra { KeyOffset = _keysLength };
+        var text = _ids[_count] = IdString(id, rest);
+        SharedPrefix = _count == 0 ? text.Length : Math.Min(SharedPrefix, text.AsSpan().CommonPrefixLength(_ids[0]));
         _keysLength += rest.Length;
         _slots[slot] = ++_count;
         if (2 * _count > _slots.Length)
@@ -389,13 +451,30 @@ internal sealed class CustomerTable
         return _count - 1;
     }
 
+    private static string IdString(in IdKey id, ReadOnlySpan<byte> rest)
+    {
+        Span<byte> prefix = stackalloc byte[16];
+        IdKey.WritePrefix(id.Prefix0, id.Prefix1, prefix);
+        if (rest.IsEmpty)
+        {
+            return Encoding.UTF8.GetString(prefix[..id.Length]);
+        }
+
+        var bytes = new byte[id.Length];
+        prefix.CopyTo(bytes);
+        rest.CopyTo(bytes.AsSpan(16));
+        return Encoding.UTF8.GetString(bytes);
+    }
+
     private void Rehash()
     {
         var slots = new int[_slots.Length * 2];
         var mask = slots.Length - 1;
         for (var c = 0; c < _count; c++)
         {
-            var slot = (int)(_customers[c].Id.Hash >> 1) & mask;
+            ref readonly var customer = ref _customers[c];
+            var rest = customer.Length > 16 ? _keys.AsSpan(_extras[c].KeyOffset, customer.Length - 16) : default;
+            var slot = (int)(IdKey.HashOf(customer.Prefix0, customer.Prefix1, customer.Length, rest) >> 1) & mask;
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
@@ -407,39 +486,43 @@ internal sealed class CustomerTable
         _slots = slots;
     }
 
-    [InlineArray(5)]
-    private struct MoneySums
-    {
-        private long _element;
-    }
-
     [InlineArray(InlinePeriods)]
     private struct PeriodList
     {
         private int _element;
     }
 
+    /// <summary>What every purchase reads and writes: 64 bytes.</summary>
     private struct Customer
     {
-        public IdKey Id;
-
-        /// <summary>Where the bytes after the first 16 of a long id are kept.</summary>
-        public int KeyOffset;
+        /// <summary>The first 16 bytes of the id, zero-padded.</summary>
+        public ulong Prefix0;
+        public ulong Prefix1;
+        public int Length;
         public int Orders;
         public int FirstDay;
         public int LastDay;
-        public int Periods;
-        public int Days;
 
         /// <summary>Five 5-bit masks, one per money sum, of the decimal scales (0..4) summed into it.</summary>
         public int Scales;
 
-        /// <summary>One more than the index of the customer's exact sums, or 0.</summary>
-        public int Exact;
-        public MoneySums Units;
+        /// <summary>The number of periods in <see cref="Recent"/>, plus <see cref="SpilledFlag"/> once periods went to the log and <see cref="ExactFlag"/> once exact sums exist.</summary>
+        public int PeriodState;
+        public long First;
+        public long Repeat;
 
-        /// <summary>The customer's distinct periods while it has at most <see cref="InlinePeriods"/> of them.</summary>
+        /// <summary>The customer's latest distinct periods (all of them until it spills).</summary>
         public PeriodList Recent;
+    }
+
+    /// <summary>What only some rows touch: the growth windows, returns, exact sums and the rest of a long id.</summary>
+    private struct CustomerExtra
+    {
+        public long Window;
+        public long Previous;
+        public long Returned;
+        public int Exact;
+        public int KeyOffset;
     }
 
     private sealed class ExactTotals
@@ -447,66 +530,115 @@ internal sealed class CustomerTable
         public decimal[] Sums { get; } = new decimal[5];
     }
 
-    /// <summary>A set of (customer, period) pairs: open addressing over packed longs, 0 marking a free slot.</summary>
-    private sealed class PairSet
+    /// <summary>
+    /// (customer, period) pairs appended in any order, sorted and freed of duplicates whenever the appended part fills the
+    /// scratch buffer (a quarter of the log) or the log, so memory stays within about 1.7 to 3.3 times the distinct pairs
+    /// while every append is a sequential write.
+    /// </summary>
+    private sealed class PeriodLog
     {
-        private ulong[] _slots = new ulong[1024];
+        // Day numbers stay below 2^22 (3,652,059 days to 9999-12-31).
+        private const int PeriodBits = 22;
+        private const int DigitBits = 11;
+        private ulong[] _pairs = new ulong[1 << 12];
+        private ulong[] _scratch = new ulong[1 << 10];
+        private int _unique;
         private int _count;
-        private int _shift = 64 - 10;
 
-        public void Prefetch(int customer, int period) => Internal.Prefetch.Line(ref _slots[Slot(Key(customer, period))]);
-
-        public bool Add(int customer, int period)
+        public void Add(int customer, int period)
         {
-            var key = Key(customer, period);
-            var mask = _slots.Length - 1;
-            var slot = Slot(key);
-            while (true)
+            if (_count == _pairs.Length || _count - _unique == _scratch.Length)
             {
-                var entry = _slots[slot];
-                if (entry == key)
+                Compact();
+            }
+
+            _pairs[_count++] = ((ulong)(uint)customer << PeriodBits) | (uint)period;
+        }
+
+        /// <summary>Adds each customer's number of distinct periods to <paramref name="counts"/>.</summary>
+        public void CountDistinct(int[] counts)
+        {
+            Compact();
+            foreach (var pair in _pairs.AsSpan(0, _unique))
+            {
+                counts[(int)(pair >> PeriodBits)]++;
+            }
+
+            // The log is done: its memory goes back before the output is built.
+            (_pairs, _scratch, _unique, _count) = ([], [], 0, 0);
+        }
+
+        private void Compact()
+        {
+            var tail = _count - _unique;
+            // Sort the appended part into the scratch buffer, then merge it with the sorted part from the back, in place.
+            var sorted = Sort(_pairs.AsSpan(_unique, tail), _scratch.AsSpan(0, tail));
+            if (sorted.Overlaps(_pairs))
+            {
+                // The merge writes where the appended part is, so it must read that part from elsewhere.
+                sorted.CopyTo(_scratch);
+                sorted = _scratch.AsSpan(0, tail);
+            }
+
+            int i = _unique - 1, j = tail - 1, k = _count - 1;
+            while (j >= 0)
+            {
+                _pairs[k--] = i >= 0 && _pairs[i] > sorted[j] ? _pairs[i--] : sorted[j--];
+            }
+
+            var unique = 0;
+            for (var r = 0; r < _count; r++)
+            {
+                if (unique == 0 || _pairs[r] != _pairs[unique - 1])
                 {
-                    return false;
+                    _pairs[unique++] = _pairs[r];
                 }
+            }
 
-                if (entry == 0)
-                {
-                    _slots[slot] = key;
-                    if (4 * ++_count > 3 * _slots.Length)
-                    {
-                        Grow();
-                    }
-
-                    return true;
-                }
-
-                slot = (slot + 1) & mask;
+            (_unique, _count) = (unique, unique);
+            if (4 * unique > 3 * _pairs.Length)
+            {
+                Array.Resize(ref _pairs, _pairs.Length * 2);
+                _scratch = new ulong[_pairs.Length / 4];
             }
         }
 
-        private static ulong Key(int customer, int period) => ((ulong)(uint)(customer + 1) << 32) | (uint)period;
-
-        private int Slot(ulong key) => (int)(unchecked(key * 0x9E3779B97F4A7C15UL) >> _shift);
-
-        private void Grow()
+        // LSD radix sort on 11-bit digits, skipping digits every key shares; returns whichever buffer holds the result.
+        private static Span<ulong> Sort(Span<ulong> keys, Span<ulong> buffer)
         {
-            var old = _slots;
-            _slots = new ulong[old.Length * 2];
-            _shift--;
-            var mask = _slots.Length - 1;
-            foreach (var key in old)
+            Span<int> counts = stackalloc int[1 << DigitBits];
+            var from = keys;
+            var to = buffer;
+            for (var shift = 0; shift < 64; shift += DigitBits)
             {
-                if (key != 0)
+                counts.Clear();
+                foreach (var key in from)
                 {
-                    var slot = Slot(key);
-                    while (_slots[slot] != 0)
-                    {
-                        slot = (slot + 1) & mask;
-                    }
-
-                    _slots[slot] = key;
+                    counts[(int)((key >> shift) & ((1 << DigitBits) - 1))]++;
                 }
+
+                if (from.IsEmpty || counts[(int)((from[0] >> shift) & ((1 << DigitBits) - 1))] == from.Length)
+                {
+                    continue;
+                }
+
+                var sum = 0;
+                for (var v = 0; v < counts.Length; v++)
+                {
+                    (counts[v], sum) = (sum, sum + counts[v]);
+                }
+
+                foreach (var key in from)
+                {
+                    to[counts[(int)((key >> shift) & ((1 << DigitBits) - 1))]++] = key;
+                }
+
+                var next = to;
+                to = from;
+                from = next;
             }
+
+            return from;
         }
     }
 }

@@ -45,6 +45,7 @@ internal sealed class FieldParser
 
     public IReadOnlyList<string> DateFormats => _dateFormats;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParseDate(ReadOnlySpan<byte> value, out DateTime result)
     {
         switch (value.Length)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace CustomerValue.Csv.Internal;
 
@@ -16,7 +17,7 @@ internal sealed class RecordBlock
 
     public int Count { get; private set; }
 
-    public byte[] Keys { get; private set; } = new byte[Capacity * 16];
+    public byte[] Keys { get; private set; } = new byte[4096];
 
     public int KeysLength { get; private set; }
 
@@ -34,24 +35,30 @@ internal sealed class RecordBlock
         Returns.Clear();
     }
 
-    public ReadOnlySpan<byte> Key(in RowRecord record) => Keys.AsSpan(record.KeyOffset, record.KeyLength);
+    /// <summary>Returns the bytes after the first 16 of a long id (the first 16 travel in the record).</summary>
+    public ReadOnlySpan<byte> KeyRest(in RowRecord record) => Keys.AsSpan(record.KeyOffset, record.Id.Length - 16);
 
-    public void Add(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount, PendingReturn? pending)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount)
     {
-        if (Keys.Length - KeysLength < key.Length)
-        {
-            var keys = Keys;
-            Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + key.Length));
-            Keys = keys;
-        }
-
-        key.CopyTo(Keys.AsSpan(KeysLength));
         ref var record = ref Records[Count++];
         record.Id = id;
-        record.KeyOffset = KeysLength;
-        record.KeyLength = key.Length;
         record.Day = day;
-        KeysLength += key.Length;
+        if (key.Length > 16)
+        {
+            var rest = key[16..];
+            if (Keys.Length - KeysLength < rest.Length)
+            {
+                var keys = Keys;
+                Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + rest.Length));
+                Keys = keys;
+            }
+
+            rest.CopyTo(Keys.AsSpan(KeysLength));
+            record.KeyOffset = KeysLength;
+            KeysLength += rest.Length;
+        }
+
         if (amount.IsExact)
         {
             record.Amount = Exacts.Count;
@@ -64,12 +71,16 @@ internal sealed class RecordBlock
             record.Flags = 1 << amount.Scale;
         }
 
-        if (pending is { } value)
-        {
-            record.Flags |= ReturnFlag;
-            record.Extra = Returns.Count;
-            Returns.Add(value);
-        }
+    }
+
+    /// <summary>Adds a netted return, kept whole in case its customer turns out to have no purchase.</summary>
+    public void AddReturn(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount, in PendingReturn pending)
+    {
+        Add(id, key, day, amount);
+        ref var record = ref Records[Count - 1];
+        record.Flags |= ReturnFlag;
+        record.Extra = Returns.Count;
+        Returns.Add(pending);
     }
 }
 
@@ -77,8 +88,9 @@ internal sealed class RecordBlock
 internal struct RowRecord
 {
     public IdKey Id;
+
+    /// <summary>Where the bytes after the first 16 of a long id are in <see cref="RecordBlock.Keys"/>.</summary>
     public int KeyOffset;
-    public int KeyLength;
     public int Day;
     public long Amount;
     public int Flags;
@@ -100,6 +112,7 @@ internal struct IdKey
     public uint Hash;
     public int Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static IdKey Of(ReadOnlySpan<byte> key)
     {
         var id = new IdKey { Length = key.Length };
@@ -124,13 +137,24 @@ internal struct IdKey
             }
         }
 
-        id.Hash = key.Length <= 16 ? Mix(id.Prefix0, id.Prefix1, key.Length) : Mix(id.Prefix0, id.Prefix1 ^ Tail(key[16..]), key.Length);
+        id.Hash = HashOf(id.Prefix0, id.Prefix1, key.Length, key.Length > 16 ? key[16..] : default);
         return id;
     }
 
-    public readonly bool SamePrefix(in IdKey other) => Prefix0 == other.Prefix0 && Prefix1 == other.Prefix1 && Length == other.Length;
+    /// <summary>Hashes an id given as its prefix, its length and the bytes after the first 16.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint HashOf(ulong prefix0, ulong prefix1, int length, ReadOnlySpan<byte> rest)
+        => Mix(prefix0, rest.IsEmpty ? prefix1 : prefix1 ^ Tail(rest), length);
+
+    /// <summary>Writes the id's first bytes (all of a short id) to <paramref name="destination"/> (16 bytes).</summary>
+    public static void WritePrefix(ulong prefix0, ulong prefix1, Span<byte> destination)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(destination, prefix0);
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[8..], prefix1);
+    }
 
     // A deterministic hash (the same in every run, so tables fill alike); the top bit routes the id to a thread.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Mix(ulong a, ulong b, int length)
     {
         unchecked

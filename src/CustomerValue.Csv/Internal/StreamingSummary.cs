@@ -396,6 +396,7 @@ internal static class StreamingSummary
             issues.Sort((a, b) => a.Index.CompareTo(b.Index));
         }
 
+        Parallel.For(0, tables.Length, t => tables[t].CountPeriods());
         var unitsFit = Sum(rows, r => r.UnitsFit ? r.AbsoluteUnits : UnitMoney.MaxTotalUnits) < UnitMoney.MaxTotalUnits;
         var starts = new int[tables.Length + 1];
         for (var t = 0; t < tables.Length; t++)
@@ -410,7 +411,16 @@ internal static class StreamingSummary
         }
 
         // Each table sets its own rows, so they can work side by side (decimal division is most of the time here).
-        var assembler = new SummaryAssembler(summary, ids);
+        var sharedPrefix = int.MaxValue;
+        foreach (var table in tables)
+        {
+            if (table.FirstId is { } first)
+            {
+                sharedPrefix = Math.Min(Math.Min(sharedPrefix, table.SharedPrefix), first.AsSpan().CommonPrefixLength(tables[0].FirstId));
+            }
+        }
+
+        var assembler = new SummaryAssembler(summary, ids, sharedPrefix == int.MaxValue ? 0 : sharedPrefix);
         Parallel.For(0, tables.Length, t => tables[t].SetTotals(assembler, starts[t], unitsFit));
 
         var result = assembler.Build(checked((int)accepted), [.. issues], returns - withoutPurchase);

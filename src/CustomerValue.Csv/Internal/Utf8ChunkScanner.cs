@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace CustomerValue.Csv.Internal;
 
@@ -25,6 +29,7 @@ internal sealed class Utf8ChunkScanner
     private readonly ChunkRows _rows;
     private readonly SearchValues<byte> _fieldStops;
     private readonly byte _delimiter;
+    private readonly Vector256<byte> _delimiterVector;
     private readonly byte _point;
     private readonly int _idIndex;
     private readonly int _dateIndex;
@@ -55,6 +60,7 @@ internal sealed class Utf8ChunkScanner
         _rows = rows;
         _delimiter = (byte)options.Delimiter;
         _fieldStops = SearchValues.Create([_delimiter, (byte)'"']);
+        _delimiterVector = Vector256.Create(_delimiter);
         _point = parser.DecimalPoint;
         (_idIndex, _dateIndex, _amountIndex) = columns;
         _lastNeeded = Math.Max(_idIndex, Math.Max(_dateIndex, _amountIndex));
@@ -102,7 +108,13 @@ internal sealed class Utf8ChunkScanner
         while (position < length)
         {
             var rest = buffer.AsSpan(position, length - position);
-            var lineLength = rest.IndexOfAny(LineBreaks);
+            var (lineLength, delimiters, quotes) = FindShortLine(buffer, position, length);
+            var masked = lineLength >= 0;
+            if (!masked)
+            {
+                lineLength = rest.IndexOfAny(LineBreaks);
+            }
+
             int next;
             if (lineLength < 0)
             {
@@ -127,7 +139,10 @@ internal sealed class Utf8ChunkScanner
             var line = ++_rows.Lines;
             if (lineLength > 0)
             {
-                if (TryParse(rest[..lineLength], out var id, out var timestamp, out var amount))
+                var parsed = masked
+                    ? TryParseShort(rest[..lineLength], delimiters, quotes, out var id, out var timestamp, out var amount)
+                    : TryParse(rest[..lineLength], out id, out timestamp, out amount);
+                if (parsed)
                 {
                     if (runStart >= 0)
                     {
@@ -166,6 +181,70 @@ internal sealed class Utf8ChunkScanner
         }
 
         return position;
+    }
+
+    // Most lines are shorter than a vector: one load finds the line break, the delimiters and any quote at once.
+    // Returns a length of -1 when the line does not end within the vector (or vectors are not accelerated).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (int Length, uint Delimiters, uint Quotes) FindShortLine(byte[] buffer, int position, int length)
+    {
+        if (!Vector256.IsHardwareAccelerated || length - position < Vector256<byte>.Count)
+        {
+            return (-1, 0, 0);
+        }
+
+        var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(buffer), (nuint)position);
+        var breaks = (Vector256.Equals(bytes, Vector256.Create((byte)'\n')) | Vector256.Equals(bytes, Vector256.Create((byte)'\r'))).ExtractMostSignificantBits();
+        if (breaks == 0)
+        {
+            return (-1, 0, 0);
+        }
+
+        var lineLength = BitOperations.TrailingZeroCount(breaks);
+        var inLine = (1u << lineLength) - 1;
+        return (
+            lineLength,
+            Vector256.Equals(bytes, _delimiterVector).ExtractMostSignificantBits() & inLine,
+            Vector256.Equals(bytes, Vector256.Create((byte)'"')).ExtractMostSignificantBits() & inLine);
+    }
+
+    // The same as TryParse, given the positions of the delimiters and quotes of a line shorter than a vector.
+    private bool TryParseShort(ReadOnlySpan<byte> line, uint delimiters, uint quotes, out ReadOnlySpan<byte> id, out DateTime timestamp, out ParsedAmount parsed)
+    {
+        id = default;
+        timestamp = default;
+        parsed = default;
+        if (quotes != 0 || BitOperations.PopCount(delimiters) + 1 != _headers.Count)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> date = default, amount = default;
+        var start = 0;
+        for (var field = 0; field <= _lastNeeded; field++)
+        {
+            var end = delimiters == 0 ? line.Length : BitOperations.TrailingZeroCount(delimiters);
+            delimiters &= delimiters == 0 ? 0 : delimiters - 1;
+            var value = Trim(line[start..end]);
+            if (field == _idIndex)
+            {
+                id = value;
+            }
+
+            if (field == _dateIndex)
+            {
+                date = value;
+            }
+
+            if (field == _amountIndex)
+            {
+                amount = value;
+            }
+
+            start = end + 1;
+        }
+
+        return TryParseValues(id, date, amount, out timestamp, out parsed);
     }
 
     private bool TryParse(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> id, out DateTime timestamp, out ParsedAmount parsed)
@@ -213,7 +292,14 @@ internal sealed class Utf8ChunkScanner
             start = end + 1;
         }
 
-        if (field != _headers.Count || id.IsEmpty || !_parser.TryParseDate(date, out timestamp))
+        return field == _headers.Count && TryParseValues(id, date, amount, out timestamp, out parsed);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryParseValues(ReadOnlySpan<byte> id, ReadOnlySpan<byte> date, ReadOnlySpan<byte> amount, out DateTime timestamp, out ParsedAmount parsed)
+    {
+        parsed = default;
+        if (id.IsEmpty || !_parser.TryParseDate(date, out timestamp))
         {
             timestamp = default;
             return false;

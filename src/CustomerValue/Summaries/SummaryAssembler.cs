@@ -9,52 +9,64 @@ internal sealed class SummaryAssembler
 {
     private readonly SummarySettings _settings;
     private readonly string[] _sortedIds;
-    private readonly int[] _rowOf;
-    private readonly SummaryColumns _columns;
+    private readonly int[] _order;
+    private readonly SummaryRow[] _rows;
 
     /// <summary>Orders <paramref name="ids"/> (distinct, in any order; customer i is ids[i]).</summary>
-    public SummaryAssembler(SummaryOptions options, string[] ids)
+    /// <param name="options">The summary options.</param>
+    /// <param name="ids">The customer ids.</param>
+    /// <param name="sharedPrefix">A number of leading characters every id shares (any smaller number works too, 0 included).</param>
+    public SummaryAssembler(SummaryOptions options, string[] ids, int sharedPrefix)
     {
         _settings = SummarySettings.From(options);
-        var sharedPrefix = 0;
-        if (ids.Length > 0)
-        {
-            sharedPrefix = ids[0].Length;
-            foreach (var id in ids)
-            {
-                sharedPrefix = Math.Min(sharedPrefix, CustomerIdKeys.SharedPrefix(ids[0], id));
-            }
-        }
-
         var keys = GC.AllocateUninitializedArray<ulong>(ids.Length);
         var order = GC.AllocateUninitializedArray<int>(ids.Length);
-        for (var i = 0; i < ids.Length; i++)
+
+        // Each id is a cache miss of its own; several cores wait for them side by side.
+        var parts = Math.Max(1, Math.Min(64, ids.Length / 16384));
+        Parallel.For(0, parts, part =>
         {
-            keys[i] = CustomerIdKeys.OrderKey(ids[i], sharedPrefix);
-            order[i] = i;
-        }
+            var end = (int)((long)ids.Length * (part + 1) / parts);
+            for (var i = (int)((long)ids.Length * part / parts); i < end; i++)
+            {
+                keys[i] = CustomerIdKeys.OrderKey(ids[i], sharedPrefix);
+                order[i] = i;
+            }
+        });
 
         CustomerIdKeys.SortOrdinal(keys, order, ids);
         _sortedIds = new string[ids.Length];
-        _rowOf = GC.AllocateUninitializedArray<int>(ids.Length);
         for (var row = 0; row < order.Length; row++)
         {
             _sortedIds[row] = ids[order[row]];
-            _rowOf[order[row]] = row;
         }
 
-        _columns = new SummaryColumns(ids.Length);
+        _order = order;
+        _rows = GC.AllocateUninitializedArray<SummaryRow>(ids.Length);
     }
 
-    /// <summary>Sets the totals of customer <paramref name="customer"/> (an index into the ids given to the constructor).</summary>
+    /// <summary>Sets the totals of customer <paramref name="customer"/> (an index into the ids given to the constructor); thread-safe for distinct customers.</summary>
     public void Set(
         int customer, int orders, int firstDay, int lastDay, int periods, int distinctDays,
         decimal revenue, decimal windowSpend, decimal previousWindowSpend, decimal repeatSpend)
-        => _columns.Set(
-            _rowOf[customer],
-            SummaryRow.Create(_settings, orders, firstDay, lastDay, periods, distinctDays, revenue, windowSpend, previousWindowSpend, repeatSpend));
+        => _rows[customer] = SummaryRow.Create(_settings, orders, firstDay, lastDay, periods, distinctDays, revenue, windowSpend, previousWindowSpend, repeatSpend);
 
     /// <summary>Returns the result; call once, after every customer is set.</summary>
     public SummaryResult Build(int read, TransactionIssue[] issues, int returnsNetted)
-        => new(CustomerFrame.CreateTrusted(_sortedIds, _columns.ToColumns()), read, issues, returnsNetted);
+    {
+        // Rows are gathered in id order, so each column is written front to back.
+        var count = _rows.Length;
+        var columns = new SummaryColumns(count);
+        var parts = Math.Max(1, Math.Min(64, count / 16384));
+        Parallel.For(0, parts, part =>
+        {
+            var end = (int)((long)count * (part + 1) / parts);
+            for (var row = (int)((long)count * part / parts); row < end; row++)
+            {
+                columns.Set(row, _rows[_order[row]]);
+            }
+        });
+
+        return new(CustomerFrame.CreateTrusted(_sortedIds, columns.ToColumns()), read, issues, returnsNetted);
+    }
 }
