@@ -19,19 +19,11 @@ public static class Program
     /// <param name="stderr">Receives errors and, for large files or a terminal, progress.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        return ProgramShell.Run(stderr, () =>
-        {
-            var options = ReviewOptions.Parse(args);
-            if (options.Help)
-            {
-                stdout.Write(ReviewOptions.HelpText);
-                return ExitCodes.Ok;
-            }
-
-            return new Review(options, stdout, stderr, ProgramShell.IsTerminal(stderr)).Run();
-        });
-    }
+        => ProgramShell.Run(
+            args,
+            stdout,
+            stderr,
+            ReviewOptions.Parse,
+            ReviewOptions.HelpText,
+            (options, terminal) => new Review(options, stdout, stderr, terminal).Run());
 }

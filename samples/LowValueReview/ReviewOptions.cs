@@ -4,7 +4,7 @@ using Samples.Common;
 namespace LowValueReview;
 
 /// <summary>The review's command line, parsed and validated. Immutable.</summary>
-public sealed record ReviewOptions
+public sealed record ReviewOptions : IProgramOptions
 {
     /// <summary>The as-of date of the bundled export (its last day).</summary>
     public static readonly DateOnly BundledAsOf = new(2025, 12, 31);

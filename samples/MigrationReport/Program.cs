@@ -19,19 +19,11 @@ public static class Program
     /// <param name="stderr">Receives errors and, for large files or a terminal, progress.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        return ProgramShell.Run(stderr, () =>
-        {
-            var options = ReportOptions.Parse(args);
-            if (options.Help)
-            {
-                stdout.Write(ReportOptions.HelpText);
-                return ExitCodes.Ok;
-            }
-
-            return new MigrationJob(options, stdout, stderr, ProgramShell.IsTerminal(stderr)).Run();
-        });
-    }
+        => ProgramShell.Run(
+            args,
+            stdout,
+            stderr,
+            ReportOptions.Parse,
+            ReportOptions.HelpText,
+            (options, terminal) => new MigrationJob(options, stdout, stderr, terminal).Run());
 }

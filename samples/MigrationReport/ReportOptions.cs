@@ -4,7 +4,7 @@ using Samples.Common;
 namespace Migrations;
 
 /// <summary>The migration report's command line, parsed and validated. Immutable.</summary>
-public sealed record ReportOptions
+public sealed record ReportOptions : IProgramOptions
 {
     /// <summary>The default first as-of date: a year before the bundled export's last day.</summary>
     public static readonly DateOnly BundledFrom = new(2024, 12, 31);

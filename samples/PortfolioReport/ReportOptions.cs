@@ -5,7 +5,7 @@ using Samples.Common;
 namespace PortfolioReport;
 
 /// <summary>The report's command line, parsed and validated. Immutable.</summary>
-public sealed record ReportOptions
+public sealed record ReportOptions : IProgramOptions
 {
     /// <summary>The bundled managers (capacities, skills, seniority), relative to the repository root.</summary>
     public const string BundledManagers = "samples/data/managers.csv";

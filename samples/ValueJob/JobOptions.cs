@@ -4,7 +4,7 @@ using Samples.Common;
 namespace ValueJob;
 
 /// <summary>The job's command line, parsed and validated. Immutable.</summary>
-public sealed record JobOptions
+public sealed record JobOptions : IProgramOptions
 {
     /// <summary>The as-of date of the bundled export.</summary>
     public static readonly DateOnly BundledAsOf = new(2025, 12, 31);

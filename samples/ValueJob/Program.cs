@@ -19,23 +19,13 @@ public static class Program
     /// <param name="stderr">Receives errors and, for large files or a terminal, progress.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        return ProgramShell.Run(
+        => ProgramShell.Run(
+            args,
+            stdout,
             stderr,
-            () =>
-            {
-                var options = JobOptions.Parse(args);
-                if (options.Help)
-                {
-                    stdout.Write(JobOptions.HelpText);
-                    return ExitCodes.Ok;
-                }
-
-                return new Job(options, stdout, stderr, ProgramShell.IsTerminal(stderr)).Run();
-            },
+            JobOptions.Parse,
+            JobOptions.HelpText,
+            (options, terminal) => new Job(options, stdout, stderr, terminal).Run(),
             lenientRows: "write bad rows to rejects.csv and go on",
             lenientTransactions: "report such transactions in rejects.csv and go on");
-    }
 }

@@ -19,19 +19,11 @@ public static class Program
     /// <param name="stderr">Receives errors and, for large files or a terminal, progress.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        return ProgramShell.Run(stderr, () =>
-        {
-            var options = WorklistOptions.Parse(args);
-            if (options.Help)
-            {
-                stdout.Write(WorklistOptions.HelpText);
-                return ExitCodes.Ok;
-            }
-
-            return new WorklistJob(options, stdout, stderr, ProgramShell.IsTerminal(stderr)).Run();
-        });
-    }
+        => ProgramShell.Run(
+            args,
+            stdout,
+            stderr,
+            WorklistOptions.Parse,
+            WorklistOptions.HelpText,
+            (options, terminal) => new WorklistJob(options, stdout, stderr, terminal).Run());
 }
