@@ -16,22 +16,12 @@ internal static class Ranges
     public static bool IsSplit(int n) => n >= ParallelThreshold;
 
     /// <summary>Runs <paramref name="body"/> on 0..n, or on two halves in parallel for large n; each half writes only its own rows.</summary>
-    /// <remarks>A failure is rethrown as is, the lower half's first, so a caller sees the exception (and the row) that a
-    /// single pass would have thrown, not an <see cref="AggregateException"/>.</remarks>
     public static void ForRanges(int n, Action<int, int> body)
     {
         if (IsSplit(n))
         {
             var half = n / 2;
-            Exception? lower = null;
-            Exception? upper = null;
-            Parallel.Invoke(
-                () => lower = Capture(() => body(0, half)),
-                () => upper = Capture(() => body(half, n)));
-            if ((lower ?? upper) is { } error)
-            {
-                ExceptionDispatchInfo.Throw(error);
-            }
+            Invoke(parallel: true, () => body(0, half), () => body(half, n));
         }
         else
         {
@@ -39,16 +29,41 @@ internal static class Ranges
         }
     }
 
-    private static Exception? Capture(Action action)
+    /// <summary>
+    /// Runs every action, side by side when <paramref name="parallel"/>; a failure is rethrown as is, the first action's
+    /// first, so a caller sees the exception (and the row) that running them in order would have thrown, not an
+    /// <see cref="AggregateException"/> that depends on which thread finished first.
+    /// </summary>
+    public static void Invoke(bool parallel, params Action[] actions)
     {
-        try
+        var errors = new Exception?[actions.Length];
+        void Run(int i)
         {
-            action();
-            return null;
+            try
+            {
+                actions[i]();
+            }
+            catch (Exception error)
+            {
+                errors[i] = error;
+            }
         }
-        catch (Exception error)
+
+        if (parallel)
         {
-            return error;
+            Parallel.For(0, actions.Length, Run);
+        }
+        else
+        {
+            for (var i = 0; i < actions.Length; i++)
+            {
+                Run(i);
+            }
+        }
+
+        if (Array.Find(errors, error => error is not null) is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first);
         }
     }
 

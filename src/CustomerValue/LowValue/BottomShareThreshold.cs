@@ -1,3 +1,4 @@
+using CustomerValue.Internal;
 using CustomerValue.Rfm;
 
 namespace CustomerValue.LowValue;
@@ -20,7 +21,7 @@ internal static class BottomShareThreshold
         var n = values.Length;
         var half = parallel ? n / 2 : n;
         var scans = new Scan[2];
-        Run(parallel, () => scans[0] = Scan.Of(values.Values[..half]), () => scans[1] = Scan.Of(values.Values[half..]));
+        Ranges.Invoke(parallel, () => scans[0] = Scan.Of(values.Values[..half]), () => scans[1] = Scan.Of(values.Values[half..]));
         var count = scans[0].Count + scans[1].Count;
         if (count == 0)
         {
@@ -35,7 +36,7 @@ internal static class BottomShareThreshold
         var shift = Math.Max(0, 64 - System.Numerics.BitOperations.LeadingZeroCount(span) - BucketBits);
         var buckets = checked((int)(span >> shift) + 1);
         var parts = new Buckets[2];
-        Run(parallel, () => parts[0] = Buckets.Of(values.Values[..half], buckets, keyMin, shift), () => parts[1] = Buckets.Of(values.Values[half..], buckets, keyMin, shift));
+        Ranges.Invoke(parallel, () => parts[0] = Buckets.Of(values.Values[..half], buckets, keyMin, shift), () => parts[1] = Buckets.Of(values.Values[half..], buckets, keyMin, shift));
         var whole = parts[0].Add(parts[1]);
 
         var threshold = 0.0;
@@ -99,19 +100,6 @@ internal static class BottomShareThreshold
         }
 
         return threshold;
-    }
-
-    private static void Run(bool parallel, Action first, Action second)
-    {
-        if (parallel)
-        {
-            Parallel.Invoke(first, second);
-        }
-        else
-        {
-            first();
-            second();
-        }
     }
 
     private readonly record struct Scan(long Count, double Min, double Max, double Sum)

@@ -13,7 +13,6 @@ namespace CustomerValue.LowValue;
 internal sealed class FittedLowValueStage : IFittedCustomerStage
 {
     public const string StageKind = "low-value";
-    internal const int ParallelThreshold = 200_000;
 
     internal const int Valuable = 0;
     internal const int LowValueStatus = 1;
@@ -173,15 +172,7 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
             }
         }
 
-        if (n >= ParallelThreshold)
-        {
-            var half = n / 2;
-            Parallel.Invoke(() => ScoreRows(0, half), () => ScoreRows(half, n));
-        }
-        else
-        {
-            ScoreRows(0, n);
-        }
+        Ranges.ForRanges(n, ScoreRows);
 
         return
         [

@@ -1,3 +1,4 @@
+using CustomerValue.Internal;
 namespace CustomerValue.LowValue;
 
 /// <summary>The low-value stage before fitting: it holds a copy of its options, so later edits cannot leak in.</summary>
@@ -27,7 +28,7 @@ internal sealed class LowValueStage : ICustomerStage
     public IFittedCustomerStage Fit(CustomerFrame population)
     {
         var threshold = _options.BottomValueShare is { } share
-            ? BottomShareThreshold.Fit(population.GetNumeric(_options.ValueColumn), share, population.Count >= FittedLowValueStage.ParallelThreshold)
+            ? BottomShareThreshold.Fit(population.GetNumeric(_options.ValueColumn), share, Ranges.IsSplit(population.Count))
             : double.NaN;
         return new FittedLowValueStage(_options, threshold);
     }

@@ -8,7 +8,6 @@ namespace CustomerValue.Priority;
 internal sealed class FittedPriorityStage : IFittedCustomerStage
 {
     public const string StageKind = "priority";
-    internal const int ParallelThreshold = 200_000;
 
     internal const ulong HighValueFlag = 1UL << 0;
     internal const ulong OverdueFlag = 1UL << 1;
@@ -80,15 +79,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
                 reasons.AsSpan(start, length));
         }
 
-        if (n >= ParallelThreshold)
-        {
-            var half = n / 2;
-            Parallel.Invoke(() => ScoreRows(0, half), () => ScoreRows(half, n));
-        }
-        else
-        {
-            ScoreRows(0, n);
-        }
+        Ranges.ForRanges(n, ScoreRows);
 
         return
         [

@@ -10,7 +10,6 @@ namespace CustomerValue;
 /// </summary>
 public static class PriorityRanking
 {
-    private const int ParallelThreshold = 200_000;
 
     /// <summary>Returns the first <paramref name="count"/> customers in the total priority order.</summary>
     /// <param name="scored">A frame scored by <see cref="PriorityPipelineBuilderExtensions.AddPriority"/>.</param>
@@ -115,7 +114,7 @@ public static class PriorityRanking
         var priority = scored.GetNumeric(ColumnNames.Priority);
         var ids = scored.IdArray;
         var n = scored.Count;
-        if (n < ParallelThreshold)
+        if (!Ranges.IsSplit(n))
         {
             var single = new TopSelection(groups, capacity, priority, ids);
             single.OfferRange(0, n, category is null ? codes : category.Codes, missingGroup);
@@ -126,7 +125,8 @@ public static class PriorityRanking
         var half = n / 2;
         var first = new TopSelection(groups, capacity, priority, ids);
         var second = new TopSelection(groups, capacity, priority, ids);
-        Parallel.Invoke(
+        Ranges.Invoke(
+            parallel: true,
             () => first.OfferRange(0, half, category is null ? codes : category.Codes, missingGroup),
             () => second.OfferRange(half, n, category is null ? codes : category.Codes, missingGroup));
         first.Merge(second);

@@ -1,3 +1,4 @@
+using CustomerValue.Internal;
 namespace CustomerValue.Priority;
 
 /// <summary>The priority stage before fitting: it holds a copy of its options, so later edits cannot leak in.</summary>
@@ -19,20 +20,12 @@ internal sealed class PriorityStage(PriorityOptions options) : ICustomerStage
         var recency = population.GetNumeric(ColumnNames.RecencyDays);
         var tenure = population.GetNumeric(ColumnNames.TenureDays);
         var orders = population.GetNumeric(ColumnNames.Orders);
-        var parallel = population.Count >= FittedPriorityStage.ParallelThreshold;
         PercentileTable? table = null;
         var median = double.NaN;
-        if (parallel)
-        {
-            Parallel.Invoke(
-                () => table = PercentileTable.Fit(value.Memory),
-                () => median = UrgencyFactors.MedianInterval(recency, tenure, orders, parallel: false));
-        }
-        else
-        {
-            table = PercentileTable.Fit(value.Memory);
-            median = UrgencyFactors.MedianInterval(recency, tenure, orders, parallel: false);
-        }
+        Ranges.Invoke(
+            Ranges.IsSplit(population.Count),
+            () => table = PercentileTable.Fit(value.Memory),
+            () => median = UrgencyFactors.MedianInterval(recency, tenure, orders, parallel: false));
 
         return new FittedPriorityStage(_options, table!, median);
     }

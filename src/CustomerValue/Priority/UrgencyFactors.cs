@@ -1,3 +1,4 @@
+using CustomerValue.Internal;
 namespace CustomerValue.Priority;
 
 /// <summary>The urgency factors, each 0..1; NaN when the factor cannot be computed for the customer.</summary>
@@ -60,7 +61,7 @@ internal static class UrgencyFactors
         {
             int[]? first = null;
             int[]? second = null;
-            Parallel.Invoke(() => first = CountRows(0, n / 2), () => second = CountRows(n / 2, n));
+            Ranges.Invoke(parallel: true, () => first = CountRows(0, n / 2), () => second = CountRows(n / 2, n));
             total = first!;
             for (var b = 0; b < total.Length; b++)
             {

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using CustomerValue.Internal;
 
 namespace CustomerValue.Rfm;
@@ -35,39 +34,15 @@ internal sealed class RfmScoreStage : ICustomerStage
         var cuts = (RfmDimensionCuts[])_fixedCuts.Clone();
         string[] columns = [_options.RecencyColumn, _options.FrequencyColumn, _options.MonetaryColumn];
 
-        var errors = new ArgumentException?[3];
-
         // The three dimensions are independent: fit them side by side on large populations (the finiteness check too,
         // a pass per column). A dimension with fixed cut points is still checked, as its scores will need finite values.
-        // Errors are kept per dimension, so bad input fails with the same message whichever thread finishes first.
         Action Fit(int d) => () =>
         {
-            try
-            {
-                var values = FiniteColumn.Require(population, columns[d], FittedRfmScoreStage.FiniteRemedy).Memory;
-                cuts[d] ??= RfmBinning.Fit(values, ids, _options.Bins, _options.Method, higherIsBetter: d != 0);
-            }
-            catch (ArgumentException error)
-            {
-                errors[d] = error;
-            }
+            var values = FiniteColumn.Require(population, columns[d], FittedRfmScoreStage.FiniteRemedy).Memory;
+            cuts[d] ??= RfmBinning.Fit(values, ids, _options.Bins, _options.Method, higherIsBetter: d != 0);
         };
 
-        Action[] fits = [Fit(0), Fit(1), Fit(2)];
-        if (Ranges.IsSplit(population.Count))
-        {
-            Parallel.Invoke(fits);
-        }
-        else
-        {
-            Array.ForEach(fits, fit => fit());
-        }
-
-        if (Array.Find(errors, error => error is not null) is { } first)
-        {
-            ExceptionDispatchInfo.Throw(first);
-        }
-
+        Ranges.Invoke(Ranges.IsSplit(population.Count), Fit(0), Fit(1), Fit(2));
         return new FittedRfmScoreStage(_options, cuts[0], cuts[1], cuts[2]);
     }
 }
