@@ -79,9 +79,9 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
         var predictedThreshold = o.PredictedValueThreshold ?? 0;
         var newDays = (double)o.NewCustomerDays;
 
-        var criteria = new ulong[n];
-        var status = new int[n];
-        var reasons = new ulong[n];
+        var criteria = GC.AllocateUninitializedArray<ulong>(n);
+        var status = GC.AllocateUninitializedArray<byte>(n);
+        var reasons = GC.AllocateUninitializedArray<ulong>(n);
 
         void ScoreRows(int start, int end)
         {
@@ -97,77 +97,37 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
             var pot = potential is null ? default : potential.Values;
             var pred = predicted is null ? default : predicted.Values;
             var bottom = !double.IsNaN(threshold);
-            for (var i = start; i < end; i++)
+
+            // Branch-free (see Branchless): each test below is a coin flip on real data. Unchecked: the row index cannot overflow.
+            unchecked
             {
-                // NaN compares false, so a missing value never fires a criterion or counts as evidence.
-                var fired = 0UL;
-                if (bottom && v[i] <= threshold)
+                for (var i = start; i < end; i++)
                 {
-                    fired |= 1UL << 0;
-                }
+                    // NaN compares false, so a missing value never fires a criterion or counts as evidence.
+                    var x = v[i];
+                    var fired = (Branchless.Mask(bottom && x <= threshold) & (1UL << 0))
+                        | (Branchless.Mask(!ord.IsEmpty && ord[i] <= maxOrders) & (1UL << 1))
+                        | (Branchless.Mask(!rec.IsEmpty && rec[i] >= inactiveDays) & (1UL << 2))
+                        | (Branchless.Mask(!inter.IsEmpty && inter[i] <= maxInteractions) & (1UL << 3))
+                        | (Branchless.Mask(!comp.IsEmpty && comp[i] >= minComplaints) & (1UL << 4))
+                        | (Branchless.Mask(!sat.IsEmpty && sat[i] <= maxSatisfaction) & (1UL << 5));
+                    criteria[i] = fired;
+                    var isNew = t[i] < newDays;
+                    var evidence = (Branchless.Mask(isNew) & NewCustomerFlag)
+                        | (Branchless.Mask(growth && win[i] > prev[i]) & GrowingFlag)
+                        | (Branchless.Mask(!pot.IsEmpty && pot[i] > potentialThreshold) & StatedPotentialFlag)
+                        | (Branchless.Mask(!pred.IsEmpty && pred[i] > predictedThreshold) & PredictedValueFlag);
 
-                if (!ord.IsEmpty && ord[i] <= maxOrders)
-                {
-                    fired |= 1UL << 1;
-                }
-
-                if (!rec.IsEmpty && rec[i] >= inactiveDays)
-                {
-                    fired |= 1UL << 2;
-                }
-
-                if (!inter.IsEmpty && inter[i] <= maxInteractions)
-                {
-                    fired |= 1UL << 3;
-                }
-
-                if (!comp.IsEmpty && comp[i] >= minComplaints)
-                {
-                    fired |= 1UL << 4;
-                }
-
-                if (!sat.IsEmpty && sat[i] <= maxSatisfaction)
-                {
-                    fired |= 1UL << 5;
-                }
-
-                criteria[i] = fired;
-                var isNew = t[i] < newDays;
-                if (v[i] <= 0)
-                {
-                    status[i] = Valueless;
-                    reasons[i] = ZeroOrNegativeFlag;
-                }
-                else if (System.Numerics.BitOperations.PopCount(fired) >= needed)
-                {
-                    var evidence = isNew ? NewCustomerFlag : 0UL;
-                    if (growth && win[i] > prev[i])
-                    {
-                        evidence |= GrowingFlag;
-                    }
-
-                    if (!pot.IsEmpty && pot[i] > potentialThreshold)
-                    {
-                        evidence |= StatedPotentialFlag;
-                    }
-
-                    if (!pred.IsEmpty && pred[i] > predictedThreshold)
-                    {
-                        evidence |= PredictedValueFlag;
-                    }
-
-                    status[i] = evidence != 0 ? Potential : LowValueStatus;
-                    reasons[i] = evidence != 0 ? evidence : fired;
-                }
-                else if (isNew)
-                {
-                    status[i] = New;
-                    reasons[i] = NewCustomerFlag;
-                }
-                else
-                {
-                    status[i] = Valuable;
-                    reasons[i] = 0;
+                    // Valueless, else low value (Potential when there is evidence), else New, else Valuable.
+                    var valueless = x <= 0;
+                    var low = System.Numerics.BitOperations.PopCount(fired) >= needed;
+                    var lowStatus = LowValueStatus + ((Potential - LowValueStatus) * Branchless.Bit(evidence != 0));
+                    var otherStatus = New * Branchless.Bit(isNew);
+                    var statusIfValued = otherStatus + ((lowStatus - otherStatus) * Branchless.Bit(low));
+                    status[i] = (byte)(statusIfValued + ((Valueless - statusIfValued) * Branchless.Bit(valueless)) + 1);
+                    var lowReasons = evidence | (fired & Branchless.Mask(evidence == 0));
+                    var reasonsIfValued = (lowReasons & Branchless.Mask(low)) | (NewCustomerFlag & Branchless.Mask(isNew) & ~Branchless.Mask(low));
+                    reasons[i] = (ZeroOrNegativeFlag & Branchless.Mask(valueless)) | (reasonsIfValued & ~Branchless.Mask(valueless));
                 }
             }
         }

@@ -53,15 +53,14 @@ public sealed class LowValueSummary
         var statusColumn = scored[ColumnNames.ValueStatus] as CategoryColumn
             ?? throw new ArgumentException(Guard.Invariant($"The column '{ColumnNames.ValueStatus}' is {scored[ColumnNames.ValueStatus].Kind}, not Category; score the frame with AddLowValueDetection()."), nameof(scored));
         var values = scored.GetNumeric(valueColumn).Values;
-        var codes = statusColumn.Codes;
         var labels = statusColumn.Categories;
         var customers = new int[labels.Count];
         var sums = new double[labels.Count];
         var total = 0.0;
         var counted = 0;
-        for (var i = 0; i < codes.Length; i++)
+        for (var i = 0; i < statusColumn.Length; i++)
         {
-            var code = codes[i];
+            var code = statusColumn.GetCode(i);
             if (code < 0)
             {
                 continue;

@@ -32,11 +32,10 @@ internal static class KpiInputs
                     }
                 }
 
-                var source = category.Codes;
-                var codes = new int[source.Length];
+                var codes = category.CopyCodes();
                 for (var i = 0; i < codes.Length; i++)
                 {
-                    codes[i] = source[i] < 0 ? -1 : map[source[i]];
+                    codes[i] = codes[i] < 0 ? -1 : map[codes[i]];
                 }
 
                 return (labels, codes);

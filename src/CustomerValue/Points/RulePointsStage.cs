@@ -62,8 +62,9 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
             }
             else if (population[rule.Column] is CategoryColumn category)
             {
+                // Indexed by code + 1, so a missing value (code -1) reads the leading false.
                 var set = new HashSet<string>(rule.Values, StringComparer.Ordinal);
-                categoryMatch[r] = [.. category.Categories.Select(set.Contains)];
+                categoryMatch[r] = [false, .. category.Categories.Select(set.Contains)];
             }
             else
             {
@@ -88,14 +89,14 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
                 }
                 else if (categoryMatch[r] is { } match)
                 {
-                    var codes = population.GetCategory(rule.Column).Codes.Slice(start, length);
+                    var category = population.GetCategory(rule.Column);
+                    var narrow = category.NarrowCodes;
+                    var codes = narrow.IsEmpty ? category.Codes.Slice(start, length) : default;
                     for (var i = 0; i < length; i++)
                     {
-                        if (codes[i] >= 0 && match[codes[i]])
-                        {
-                            p[i] += rule.Points;
-                            b[i] |= bit;
-                        }
+                        var fires = match[narrow.IsEmpty ? codes[i] + 1 : narrow[start + i]];
+                        p[i] += Branchless.Keep(fires, rule.Points);
+                        b[i] |= bit & Branchless.Mask(fires);
                     }
                 }
                 else
@@ -188,14 +189,13 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
         switch (rule.Operator)
         {
             case null:
+                var perUnit = rule.Points;
                 for (var i = 0; i < values.Length; i++)
                 {
                     var v = values[i];
-                    if (v != 0 && !double.IsNaN(v))
-                    {
-                        points[i] += rule.Points * v;
-                        bits[i] |= bit;
-                    }
+                    var fires = (v != 0) & !double.IsNaN(v);
+                    points[i] += Branchless.Keep(fires, perUnit * v);
+                    bits[i] |= bit & Branchless.Mask(fires);
                 }
 
                 break;
@@ -209,17 +209,16 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
         }
     }
 
-    // One loop per comparison, specialised by the struct type, so no per-customer branch on the operator.
+    // One loop per comparison, specialised by the struct type, so no per-customer branch on the operator, and none on
+    // the outcome either (see Branchless).
     private static void Apply<T>(ReadOnlySpan<double> values, double low, double high, double rulePoints, Span<double> points, Span<ulong> bits, ulong bit)
         where T : struct, ITest
     {
         for (var i = 0; i < values.Length; i++)
         {
-            if (default(T).Fires(values[i], low, high))
-            {
-                points[i] += rulePoints;
-                bits[i] |= bit;
-            }
+            var fires = default(T).Fires(values[i], low, high);
+            points[i] += Branchless.Keep(fires, rulePoints);
+            bits[i] |= bit & Branchless.Mask(fires);
         }
     }
 
@@ -269,11 +268,11 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
 
     private readonly struct NotEqual : ITest
     {
-        public bool Fires(double value, double low, double high) => value != low && !double.IsNaN(value);
+        public bool Fires(double value, double low, double high) => (value != low) & !double.IsNaN(value);
     }
 
     private readonly struct InRange : ITest
     {
-        public bool Fires(double value, double low, double high) => value >= low && value <= high;
+        public bool Fires(double value, double low, double high) => (value >= low) & (value <= high);
     }
 }

@@ -51,11 +51,11 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         var satisfaction = Optional(population, _options.SatisfactionColumn);
         var pAlive = Optional(population, _options.PAliveColumn);
 
-        var importance = new double[n];
-        var urgency = new double[n];
-        var priority = new double[n];
-        var quadrant = new int[n];
-        var reasons = new ulong[n];
+        var importance = GC.AllocateUninitializedArray<double>(n);
+        var urgency = GC.AllocateUninitializedArray<double>(n);
+        var priority = GC.AllocateUninitializedArray<double>(n);
+        var quadrant = GC.AllocateUninitializedArray<byte>(n);
+        var reasons = GC.AllocateUninitializedArray<ulong>(n);
         var settings = new RowSettings(_options, MedianInterval);
         var table = Values;
 
@@ -79,7 +79,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
                 reasons.AsSpan(start, length));
         }
 
-        Ranges.ForRanges(n, ScoreRows);
+        Ranges.ForBlocks(n, ScoreRows);
 
         return
         [
@@ -91,7 +91,10 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         ];
     }
 
-    // A static method over spans (not a closure over arrays), so the JIT keeps every input in registers.
+    // A static method over spans (not a closure over arrays), so the JIT keeps every input in registers; compiled fully
+    // optimised at once, since it runs twice per scoring and would otherwise spend its millions of rows in tier-0 or
+    // on-stack-replacement code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ScoreRange(
         in RowSettings k,
         PercentileTable table,
@@ -105,66 +108,71 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         Span<double> importance,
         Span<double> urgency,
         Span<double> priority,
-        Span<int> quadrant,
+        Span<byte> quadrant,
         Span<ulong> reasons)
     {
+        // Importance first, over the whole block (it stays in cache for the loop below): the look-up is its own tight loop.
+        table.Percentiles(v, importance);
         var medianBits = BitConverter.DoubleToInt64Bits(k.MedianInterval);
         var (overdueWeight, overdueInverse, reasonThreshold) = (k.OverdueWeight, k.OverdueInverse, k.ReasonThreshold);
         var (importanceThreshold, urgencyThreshold, wi, wu, highValue) = (k.ImportanceThreshold, k.UrgencyThreshold, k.ImportanceShare, k.UrgencyShare, k.HighValue);
-        for (var i = 0; i < v.Length; i++)
+
+        // Unchecked: the row index cannot overflow, and overflow checks on it cost more than the checks are worth here.
+        unchecked
         {
-            // Branch-free on purpose: with real data every test below is a coin flip, and mispredictions cost more
-            // than the arithmetic. A missing factor gets weight 0 (Present is 0 or 1); Unit maps NaN to 0.
-            var rr = r[i];
-            var span = t[i] - rr;
-            var gaps = ord[i] - 1;
-            var rhythm = (gaps >= 1) & (span > 0);
-            var interval = BitConverter.Int64BitsToDouble(rhythm ? BitConverter.DoubleToInt64Bits(span / gaps) : medianBits);
-            var ratio = rr / interval;
-            var fo = Unit((ratio - 1) * overdueInverse);
-            var wo = overdueWeight * Present(ratio);
-            var weights = wo;
-            var sum = wo * fo;
-            var flags = Flag(fo, reasonThreshold, wo, OverdueFlag);
-            if (!c.IsEmpty)
+            for (var i = 0; i < v.Length; i++)
             {
-                var x = c[i];
-                var f = Unit(x * k.ComplaintsInverse);
-                var w = k.ComplaintsWeight * Present(x);
-                weights += w;
-                sum += w * f;
-                flags |= Flag(f, reasonThreshold, w, ComplaintsFlag);
-            }
+                // Branch-free on purpose: with real data every test below is a coin flip, and mispredictions cost more
+                // than the arithmetic. A missing factor gets weight 0 (Present is 0 or 1); Unit maps NaN to 0.
+                var rr = r[i];
+                var span = t[i] - rr;
+                var gaps = ord[i] - 1;
+                var rhythm = (gaps >= 1) & (span > 0);
+                var interval = BitConverter.Int64BitsToDouble(rhythm ? BitConverter.DoubleToInt64Bits(span / gaps) : medianBits);
+                var ratio = rr / interval;
+                var fo = Unit((ratio - 1) * overdueInverse);
+                var wo = overdueWeight * Present(ratio);
+                var weights = wo;
+                var sum = wo * fo;
+                var flags = Flag(fo, reasonThreshold, wo, OverdueFlag);
+                if (!c.IsEmpty)
+                {
+                    var x = c[i];
+                    var f = Unit(x * k.ComplaintsInverse);
+                    var w = k.ComplaintsWeight * Present(x);
+                    weights += w;
+                    sum += w * f;
+                    flags |= Flag(f, reasonThreshold, w, ComplaintsFlag);
+                }
 
-            if (!s.IsEmpty)
-            {
-                var x = s[i];
-                var f = Unit((k.SatisfactionThreshold - x) * k.SatisfactionInverse);
-                var w = k.SatisfactionWeight * Present(x);
-                weights += w;
-                sum += w * f;
-                flags |= Flag(f, reasonThreshold, w, LowSatisfactionFlag);
-            }
+                if (!s.IsEmpty)
+                {
+                    var x = s[i];
+                    var f = Unit((k.SatisfactionThreshold - x) * k.SatisfactionInverse);
+                    var w = k.SatisfactionWeight * Present(x);
+                    weights += w;
+                    sum += w * f;
+                    flags |= Flag(f, reasonThreshold, w, LowSatisfactionFlag);
+                }
 
-            if (!p.IsEmpty)
-            {
-                var x = p[i];
-                var f = Unit(1 - x);
-                var w = k.PAliveWeight * Present(x);
-                weights += w;
-                sum += w * f;
-                flags |= Flag(f, reasonThreshold, w, FallingPAliveFlag);
-            }
+                if (!p.IsEmpty)
+                {
+                    var x = p[i];
+                    var f = Unit(1 - x);
+                    var w = k.PAliveWeight * Present(x);
+                    weights += w;
+                    sum += w * f;
+                    flags |= Flag(f, reasonThreshold, w, FallingPAliveFlag);
+                }
 
-            var u = sum / Math.Max(weights, double.Epsilon);
-            var imp = table.Percentile(v[i]);
-            var important = imp >= importanceThreshold;
-            var urgent = u >= urgencyThreshold;
-            importance[i] = imp;
-            urgency[i] = u;
-            priority[i] = (wi * imp) + (wu * u);
-            quadrant[i] = (important ? 0 : 2) + (urgent ? 0 : 1);
-            reasons[i] = flags | (important ? highValue : 0);
+                var u = sum / Math.Max(weights, double.Epsilon);
+                var imp = importance[i];
+                var important = imp >= importanceThreshold;
+                urgency[i] = u;
+                priority[i] = (wi * imp) + (wu * u);
+                quadrant[i] = (byte)(4 - (2 * Branchless.Bit(important)) - Branchless.Bit(u >= urgencyThreshold));
+                reasons[i] = flags | (highValue & Branchless.Mask(important));
+            }
         }
     }
 
@@ -287,11 +295,11 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
     private static double Unit(double value) => double.MinNative(double.MaxNative(value, 0), 1);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static double Present(double value) => System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(!double.IsNaN(value));
+    private static double Present(double value) => Branchless.Bit(!double.IsNaN(value));
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Flag(double factor, double threshold, double weight, ulong flag)
-        => (factor > 0) & (factor >= threshold) & (weight > 0) ? flag : 0;
+        => flag & Branchless.Mask((factor > 0) & (factor >= threshold) & (weight > 0));
 
     /// <summary>The scalar settings of the scoring loop, precomputed once (weights normalised, reciprocals of the saturation spans).</summary>
     private readonly struct RowSettings(PriorityOptions o, double medianInterval)

@@ -47,7 +47,7 @@ internal static class MigrationLabels
         switch (column)
         {
             case CategoryColumn category:
-                return ([.. category.Categories], category.Codes.ToArray());
+                return ([.. category.Categories], category.CopyCodes());
             case ScoreColumn score:
             {
                 var labels = new string[score.Bins];

@@ -200,6 +200,7 @@ internal sealed class ValueHistogram
     }
 
     /// <summary>Maps a finite double to a key whose unsigned order is the numeric order (-0.0 and 0.0 share a key).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static ulong Key(double value)
     {
         var bits = BitConverter.DoubleToInt64Bits(value + 0.0);

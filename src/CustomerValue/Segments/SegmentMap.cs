@@ -24,6 +24,9 @@ public sealed partial class SegmentMap
 
     private readonly string[] _segments;
     private readonly int[] _table;
+
+    // The table as narrow category codes (code + 1, 0 = missing), when the segments fit a byte.
+    private readonly byte[]? _narrowTable;
     private readonly int[] _entryOfCell;
     private readonly int[] _segmentOfEntry;
     private readonly SegmentRule[]? _rules;
@@ -53,6 +56,8 @@ public sealed partial class SegmentMap
                 }
             }
         }
+
+        _narrowTable = segments.Length <= CategoryColumn.MaxNarrowCategories ? CategoryColumn.Narrow(_table) : null;
     }
 
     /// <summary>Gets the largest score, k (2..9).</summary>
@@ -243,11 +248,31 @@ public sealed partial class SegmentMap
         return _table[Pack(r, f, m)];
     }
 
+    /// <summary>Assigns the segment column of customers with scores r, f, m: narrow codes when the segments fit a byte.</summary>
+    internal CategoryColumn Assign(string name, ScoreColumn r, ScoreColumn f, ScoreColumn m)
+    {
+        var n = r.Length;
+        if (_narrowTable is { } narrow)
+        {
+            var codes = GC.AllocateUninitializedArray<byte>(n);
+            Ranges.ForRanges(n, (start, end) => Lookup(r.Values[start..end], f.Values[start..end], m.Values[start..end], codes.AsSpan(start, end - start), narrow));
+            return new CategoryColumn(name, _segments, codes);
+        }
+
+        var wide = GC.AllocateUninitializedArray<int>(n);
+        Ranges.ForRanges(n, (start, end) => Assign(r.Values[start..end], f.Values[start..end], m.Values[start..end], wide.AsSpan(start, end - start)));
+        return new CategoryColumn(name, _segments, wide);
+    }
+
     /// <summary>
     /// Writes each customer's index into <see cref="Segments"/> (-1 when a score is 0, missing) to
     /// <paramref name="segmentCodes"/>. Allocation-free: one table read per customer.
     /// </summary>
     internal void Assign(ReadOnlySpan<byte> r, ReadOnlySpan<byte> f, ReadOnlySpan<byte> m, Span<int> segmentCodes)
+        => Lookup(r, f, m, segmentCodes, _table);
+
+    private void Lookup<T>(ReadOnlySpan<byte> r, ReadOnlySpan<byte> f, ReadOnlySpan<byte> m, Span<T> segmentCodes, T[] lookup)
+        where T : unmanaged
     {
         if (f.Length != r.Length || m.Length != r.Length || segmentCodes.Length != r.Length)
         {
@@ -262,7 +287,7 @@ public sealed partial class SegmentMap
         ThrowIfAboveBins(m, nameof(m), "M");
         // The checks above bound every index by Pack(Bins, Bins, Bins) < _table.Length and every span by
         // r.Length, so the loop can skip the four bounds checks per customer that otherwise dominate it.
-        ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(lookup);
         ref var recency = ref MemoryMarshal.GetReference(r);
         ref var frequency = ref MemoryMarshal.GetReference(f);
         ref var monetary = ref MemoryMarshal.GetReference(m);

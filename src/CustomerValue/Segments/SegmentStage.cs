@@ -30,10 +30,7 @@ internal sealed class SegmentStage(string name, SegmentMap map) : ICustomerStage
     public IReadOnlyList<FrameColumn> Score(CustomerFrame population)
     {
         CheckBins(population);
-        var codes = GC.AllocateUninitializedArray<int>(population.Count);
-        var (r, f, m) = (population.GetScore(ColumnNames.RecencyScore), population.GetScore(ColumnNames.FrequencyScore), population.GetScore(ColumnNames.MonetaryScore));
-        Ranges.ForRanges(codes.Length, (start, end) => Map.Assign(r.Values[start..end], f.Values[start..end], m.Values[start..end], codes.AsSpan(start, end - start)));
-        return [new CategoryColumn(ColumnNames.Segment, [.. Map.Segments], codes)];
+        return [Map.Assign(ColumnNames.Segment, population.GetScore(ColumnNames.RecencyScore), population.GetScore(ColumnNames.FrequencyScore), population.GetScore(ColumnNames.MonetaryScore))];
     }
 
     public StageDescription Describe()

@@ -62,7 +62,7 @@ public sealed class SegmentSummary
         switch (column)
         {
             case CategoryColumn category:
-                return (category.Categories, category.Codes.ToArray());
+                return (category.Categories, category.CopyCodes());
             case TextColumn text:
                 var names = new List<string>();
                 var index = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -49,8 +49,16 @@ internal sealed class FittedValueTierStage : IFittedCustomerStage
     public IReadOnlyList<FrameColumn> Score(CustomerFrame population)
     {
         var input = NumericInput.Read(population, _valueColumn, Name, "ValueColumn");
-        var codes = new int[population.Count];
-        Ranges.ForRanges(codes.Length, (start, end) => Assign(input.Values[start..end], codes.AsSpan(start, end - start)));
+        var n = population.Count;
+        if (_categories.Length <= CategoryColumn.MaxNarrowCategories)
+        {
+            var narrow = GC.AllocateUninitializedArray<byte>(n);
+            Ranges.ForRanges(n, (start, end) => Assign(input.Values[start..end], narrow.AsSpan(start, end - start), 1));
+            return [new CategoryColumn(_outputs[0], _categories, narrow)];
+        }
+
+        var codes = GC.AllocateUninitializedArray<int>(n);
+        Ranges.ForRanges(n, (start, end) => Assign(input.Values[start..end], codes.AsSpan(start, end - start), 0));
         return [new CategoryColumn(_outputs[0], _categories, codes)];
     }
 
@@ -101,42 +109,49 @@ internal sealed class FittedValueTierStage : IFittedCustomerStage
     private static FittedValueTierStage Load(string kind, string name, JsonElement state)
     {
         var tiers = state.GetProperty("tiers").EnumerateArray().ToArray();
+        double[] thresholds = [.. tiers.Select(t => t.GetProperty("minValue").GetDouble())];
+        for (var k = 1; k < thresholds.Length; k++)
+        {
+            // Scoring counts the thresholds above a value, which is the first tier reached only when they do not increase.
+            if (!(thresholds[k] <= thresholds[k - 1]))
+            {
+                throw new FormatException(Guard.Invariant($"Stage '{name}': saved tier '{tiers[k].GetProperty("name").GetString()}' has minValue {thresholds[k]} above the previous tier's {thresholds[k - 1]}; the thresholds must not increase."));
+            }
+        }
+
         return new FittedValueTierStage(
             kind,
             name,
             state.GetProperty("valueColumn").GetString()!,
             state.GetProperty("outputColumn").GetString()!,
             [.. tiers.Select(t => t.GetProperty("name").GetString()!)],
-            [.. tiers.Select(t => t.GetProperty("minValue").GetDouble())],
+            thresholds,
             state.GetProperty("restTier").GetString()!,
             state.GetProperty("valuelessTier").GetString(),
             [.. state.GetProperty("options").EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!))]);
     }
 
-    private void Assign(ReadOnlySpan<double> values, Span<int> codes)
+    // Writes code + offset: narrow category codes are code + 1 in a byte, wide ones the code in an int.
+    private void Assign<T>(ReadOnlySpan<double> values, Span<T> codes, int offset)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         var thresholds = _thresholds;
         var valueless = _hasValueless ? thresholds.Length + 1 : -1;
-        for (var i = 0; i < values.Length; i++)
+
+        // Branch-free (see Branchless): the thresholds descend, so the tier is the number of thresholds above the value.
+        unchecked
         {
-            var v = values[i];
-            if (double.IsNaN(v))
+            for (var i = 0; i < values.Length; i++)
             {
-                codes[i] = -1;
-            }
-            else if (_hasValueless && v <= 0)
-            {
-                codes[i] = valueless;
-            }
-            else
-            {
-                var k = 0;
-                while (k < thresholds.Length && v < thresholds[k])
+                var v = values[i];
+                var code = 0;
+                foreach (var threshold in thresholds)
                 {
-                    k++;
+                    code += Branchless.Bit(v < threshold);
                 }
 
-                codes[i] = k;
+                code += (valueless - code) * Branchless.Bit(_hasValueless & (v <= 0));
+                codes[i] = T.CreateTruncating(code + ((-1 - code) * Branchless.Bit(double.IsNaN(v))) + offset);
             }
         }
     }

@@ -71,10 +71,10 @@ internal sealed class SegmentTierStage : ICustomerStage, IFittedCustomerStage
                     tierOfCode[c] = TierOf(category.Categories[c], null);
                 }
 
-                var segments = category.Codes;
                 for (var i = 0; i < codes.Length; i++)
                 {
-                    codes[i] = segments[i] < 0 ? -1 : tierOfCode[segments[i]];
+                    var segment = category.GetCode(i);
+                    codes[i] = segment < 0 ? -1 : tierOfCode[segment];
                 }
 
                 break;

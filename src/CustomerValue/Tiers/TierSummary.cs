@@ -34,13 +34,12 @@ public sealed class TierSummary
         ArgumentNullException.ThrowIfNull(valueColumn);
         var tiers = scored.GetCategory(tierColumn);
         var values = NumericInput.Read(scored, valueColumn, nameof(TierSummary), nameof(valueColumn)).Values;
-        var codes = tiers.Codes;
         var customers = new int[tiers.Categories.Count];
         var sums = new double[tiers.Categories.Count];
         var untiered = 0;
-        for (var i = 0; i < codes.Length; i++)
+        for (var i = 0; i < tiers.Length; i++)
         {
-            var code = codes[i];
+            var code = tiers.GetCode(i);
             if (code < 0)
             {
                 untiered++;
@@ -54,7 +53,7 @@ public sealed class TierSummary
             }
         }
 
-        var tiered = codes.Length - untiered;
+        var tiered = tiers.Length - untiered;
         var total = 0.0;
         foreach (var sum in sums)
         {

@@ -84,6 +84,20 @@ public sealed class AbcTierTests
     }
 
     [Fact]
+    public void FromJson_ThresholdsThatIncrease_FailNamingStageAndTier()
+    {
+        var population = CustomerFrame.Create(Ids(6), [new NumericColumn(ColumnNames.Revenue, [0.1, 0.2, 0.3, 7.7, 0, 3])]);
+        var json = new CustomerPipelineBuilder().AddAbcTiers().Build().Fit(population).ToJson();
+        var a = System.Text.RegularExpressions.Regex.Match(json, "\"minValue\":\\s*([0-9.eE+-]+)").Groups[1].Value;
+        var edited = System.Text.RegularExpressions.Regex.Replace(json, "(\"minValue\":\\s*)([0-9.eE+-]+)", m => m.Groups[1].Value + (m.Groups[2].Value == a ? "1" : "5"));
+
+        var error = Assert.Throws<FormatException>(() => FittedPipeline.FromJson(edited));
+
+        Assert.Contains("Stage 'abc-tiers'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("tier 'B' has minValue 5 above the previous tier's 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_NoPositiveValue_NamesColumnAndOption()
     {
         var pipeline = new CustomerPipelineBuilder().AddAbcTiers().Build();
