@@ -79,9 +79,9 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
         var predictedThreshold = o.PredictedValueThreshold ?? 0;
         var newDays = (double)o.NewCustomerDays;
 
-        var criteria = GC.AllocateUninitializedArray<ulong>(n);
+        var criteria = GC.AllocateUninitializedArray<byte>(n);
         var status = GC.AllocateUninitializedArray<byte>(n);
-        var reasons = GC.AllocateUninitializedArray<ulong>(n);
+        var reasons = GC.AllocateUninitializedArray<ushort>(n);
 
         void ScoreRows(int start, int end)
         {
@@ -111,7 +111,7 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
                         | (Branchless.Mask(!inter.IsEmpty && inter[i] <= maxInteractions) & (1UL << 3))
                         | (Branchless.Mask(!comp.IsEmpty && comp[i] >= minComplaints) & (1UL << 4))
                         | (Branchless.Mask(!sat.IsEmpty && sat[i] <= maxSatisfaction) & (1UL << 5));
-                    criteria[i] = fired;
+                    criteria[i] = (byte)fired;
                     var isNew = t[i] < newDays;
                     var evidence = (Branchless.Mask(isNew) & NewCustomerFlag)
                         | (Branchless.Mask(growth && win[i] > prev[i]) & GrowingFlag)
@@ -127,7 +127,7 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
                     status[i] = (byte)(statusIfValued + ((Valueless - statusIfValued) * Branchless.Bit(valueless)) + 1);
                     var lowReasons = evidence | (fired & Branchless.Mask(evidence == 0));
                     var reasonsIfValued = (lowReasons & Branchless.Mask(low)) | (NewCustomerFlag & Branchless.Mask(isNew) & ~Branchless.Mask(low));
-                    reasons[i] = (ZeroOrNegativeFlag & Branchless.Mask(valueless)) | (reasonsIfValued & ~Branchless.Mask(valueless));
+                    reasons[i] = (ushort)((ZeroOrNegativeFlag & Branchless.Mask(valueless)) | (reasonsIfValued & ~Branchless.Mask(valueless)));
                 }
             }
         }
@@ -136,9 +136,9 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
 
         return
         [
-            new FlagsColumn(ColumnNames.LowValueCriteria, LowValueReasonNames.Criteria, criteria, owned: true),
+            new FlagsColumn(ColumnNames.LowValueCriteria, LowValueReasonNames.Criteria, criteria),
             new CategoryColumn(ColumnNames.ValueStatus, ValueStatuses.All, status),
-            new FlagsColumn(ColumnNames.StatusReasons, LowValueReasonNames.Status, reasons, owned: true),
+            new FlagsColumn(ColumnNames.StatusReasons, LowValueReasonNames.Status, reasons),
         ];
     }
 

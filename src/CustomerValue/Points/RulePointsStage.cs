@@ -72,17 +72,26 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
             }
         }
 
+        // The fired rules are collected per block as 64-bit sets and stored in the narrowest width the rules need
+        // (see FlagsColumn): one byte per customer for up to 8 rules.
         var points = new double[n];
-        var bits = new ulong[n];
+        var (bits8, bits16, bits64) = _rules.Length switch
+        {
+            <= 8 => (new byte[n], null, null),
+            <= 16 => ((byte[]?)null, new ushort[n], (ulong[]?)null),
+            _ => (null, null, new ulong[n]),
+        };
         Ranges.ForBlocks(n, (start, end) =>
         {
             var length = end - start;
+            var block = System.Buffers.ArrayPool<ulong>.Shared.Rent(length);
+            var b = block.AsSpan(0, length);
+            b.Clear();
             for (var r = 0; r < _rules.Length; r++)
             {
                 var rule = _rules[r];
                 var bit = 1UL << r;
                 var p = points.AsSpan(start, length);
-                var b = bits.AsSpan(start, length);
                 if (rule.Kind != PointsRuleKind.Membership)
                 {
                     ApplyNumeric(rule, numeric[r].Values.Slice(start, length), p, b, bit);
@@ -113,9 +122,36 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
                     }
                 }
             }
+
+            if (bits8 is not null)
+            {
+                Store(b, bits8.AsSpan(start, length));
+            }
+            else if (bits16 is not null)
+            {
+                Store(b, bits16.AsSpan(start, length));
+            }
+            else
+            {
+                b.CopyTo(bits64.AsSpan(start, length));
+            }
+
+            System.Buffers.ArrayPool<ulong>.Shared.Return(block);
         });
 
-        return [new NumericColumn(_outputs[0], points, owned: true), new FlagsColumn(_outputs[1], _ruleNames, bits, owned: true)];
+        var fired = bits8 is not null ? new FlagsColumn(_outputs[1], _ruleNames, bits8)
+            : bits16 is not null ? new FlagsColumn(_outputs[1], _ruleNames, bits16)
+            : new FlagsColumn(_outputs[1], _ruleNames, bits64!, owned: true);
+        return [new NumericColumn(_outputs[0], points, owned: true), fired];
+    }
+
+    private static void Store<T>(ReadOnlySpan<ulong> bits, Span<T> into)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        for (var i = 0; i < bits.Length; i++)
+        {
+            into[i] = T.CreateTruncating(bits[i]);
+        }
     }
 
     public StageDescription Describe()

@@ -30,7 +30,6 @@ public sealed class RulePointsSummary
                 $"Column '{options.RulesColumn}' must be the flags column a rule points stage wrote with the rules {string.Join(", ", names)}; pass the options that stage was added with."), nameof(options));
         }
 
-        var bits = flags.Bits;
         var rows = new RulePointsSummaryRow[rules.Count];
         for (var r = 0; r < rules.Count; r++)
         {
@@ -39,9 +38,9 @@ public sealed class RulePointsSummary
             var values = rule.Kind == PointsRuleKind.PerUnit ? NumericInput.Read(scored, rule.Column, nameof(RulePointsSummary), nameof(options)).Values : default;
             var customers = 0;
             var points = 0.0;
-            for (var i = 0; i < bits.Length; i++)
+            for (var i = 0; i < flags.Length; i++)
             {
-                if ((bits[i] & bit) != 0)
+                if ((flags[i] & bit) != 0)
                 {
                     customers++;
                     points += rule.Kind == PointsRuleKind.PerUnit ? rule.Points * values[i] : rule.Points;

@@ -55,7 +55,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         var urgency = GC.AllocateUninitializedArray<double>(n);
         var priority = GC.AllocateUninitializedArray<double>(n);
         var quadrant = GC.AllocateUninitializedArray<byte>(n);
-        var reasons = GC.AllocateUninitializedArray<ulong>(n);
+        var reasons = GC.AllocateUninitializedArray<byte>(n);
         var settings = new RowSettings(_options, MedianInterval);
         var table = Values;
 
@@ -87,7 +87,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
             new NumericColumn(ColumnNames.Urgency, urgency, owned: true),
             new NumericColumn(ColumnNames.Priority, priority, owned: true),
             new CategoryColumn(ColumnNames.Quadrant, PriorityQuadrants.All, quadrant),
-            new FlagsColumn(ColumnNames.PriorityReasons, PriorityReasonNames.All, reasons, owned: true),
+            new FlagsColumn(ColumnNames.PriorityReasons, PriorityReasonNames.All, reasons),
         ];
     }
 
@@ -109,7 +109,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         Span<double> urgency,
         Span<double> priority,
         Span<byte> quadrant,
-        Span<ulong> reasons)
+        Span<byte> reasons)
     {
         // Importance first, over the whole block (it stays in cache for the loop below): the look-up is its own tight loop.
         table.Percentiles(v, importance);
@@ -171,7 +171,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
                 urgency[i] = u;
                 priority[i] = (wi * imp) + (wu * u);
                 quadrant[i] = (byte)(4 - (2 * Branchless.Bit(important)) - Branchless.Bit(u >= urgencyThreshold));
-                reasons[i] = flags | (highValue & Branchless.Mask(important));
+                reasons[i] = (byte)(flags | (highValue & Branchless.Mask(important)));
             }
         }
     }

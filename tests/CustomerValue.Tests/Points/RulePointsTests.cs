@@ -192,6 +192,31 @@ public sealed class RulePointsTests
         Assert.Equal(("rule-points", ColumnNames.Points, ColumnNames.PointsRules, 0, 64), (options.Name, options.PointsColumn, options.RulesColumn, options.Rules.Count, RulePointsOptions.MaxRules));
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(12)]
+    [InlineData(20)]
+    public void Run_ManyRules_EveryWidthOfTheFiredSetsKeepsEachRule(int ruleCount)
+    {
+        // Rule k fires when satisfaction >= k, so satisfaction s fires rules 0..min(s, ruleCount - 1).
+        var options = new RulePointsOptions
+        {
+            Rules = [.. Enumerable.Range(0, ruleCount).Select(k => PointsRule.Compare(ColumnNames.Satisfaction, ComparisonOperator.GreaterOrEqual, k, 1))],
+        };
+        var satisfaction = Enumerable.Range(0, 50).Select(i => (double)(i % 25)).ToArray();
+        var population = CustomerFrame.Create(Enumerable.Range(0, 50).Select(i => "P" + i.ToString(CultureInfo.InvariantCulture)), [new NumericColumn(ColumnNames.Satisfaction, satisfaction)]);
+
+        var scored = Run(options, population);
+
+        var fired = (FlagsColumn)scored[ColumnNames.PointsRules];
+        for (var i = 0; i < satisfaction.Length; i++)
+        {
+            var count = Math.Min((int)satisfaction[i] + 1, ruleCount);
+            Assert.Equal(count == 64 ? ulong.MaxValue : (1UL << count) - 1, fired[i]);
+            Assert.Equal(count, scored.GetNumeric(ColumnNames.Points)[i]);
+        }
+    }
+
     [Property(MaxTest = 200)]
     public Property Run_AnyPortfolio_TotalIsSumOfFiredRulesAndIgnoresOrder()
         => Prop.ForAll(Population(), Gen.Choose(0, 1000).ToArbitrary(), (population, seed) =>
