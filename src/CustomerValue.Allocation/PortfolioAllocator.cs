@@ -70,6 +70,14 @@ public static class PortfolioAllocator
         IReadOnlyList<AccountManager> managers,
         ServicePolicy policy,
         AllocationOptions? options = null)
+        => Builder(customers, managers, policy, options).Build();
+
+    /// <summary>Validates and sorts the inputs: the builder of <see cref="Allocate"/>, and the tests' way to the objective it minimises.</summary>
+    internal static PlanBuilder Builder(
+        IReadOnlyList<AllocationCustomer> customers,
+        IReadOnlyList<AccountManager> managers,
+        ServicePolicy policy,
+        AllocationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(managers);
@@ -80,7 +88,7 @@ public static class PortfolioAllocator
         var sortedManagers = SortManagers(managers);
         var sortedCustomers = SortCustomers(customers);
         CheckWorkloads(sortedCustomers, policy, options);
-        return new PlanBuilder(sortedCustomers, sortedManagers, policy, options).Build();
+        return new PlanBuilder(sortedCustomers, sortedManagers, policy, options);
     }
 
     private static void ValidatePolicy(ServicePolicy policy)
