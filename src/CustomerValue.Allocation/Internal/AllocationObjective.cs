@@ -42,10 +42,11 @@ internal sealed class AllocationObjective
             }
         }
 
+        var heaviest = Enumerable.Range(0, p.TierCount).OrderByDescending(t => p.TierUnits[t]).ThenBy(t => t).ToArray();
         Forced = new long[p.Managers];
         for (var m = 0; m < p.Managers; m++)
         {
-            Forced[m] = ForcedLeavers(p, m, CurrentCount[m], CurrentUnits[m], currentByTier);
+            Forced[m] = ForcedLeavers(p, m, heaviest, currentByTier);
         }
 
         Group = new int[p.Count];
@@ -214,14 +215,13 @@ internal sealed class AllocationObjective
         return p.MaxUnits[manager] == long.MaxValue ? room : Math.Min(room, p.MaxUnits[manager] / p.TierUnits[tier]);
     }
 
-    private static long ForcedLeavers(AllocationProblem p, int m, long count, long units, long[] currentByTier)
+    private long ForcedLeavers(AllocationProblem p, int m, int[] heaviest, long[] currentByTier)
     {
-        var byCount = p.MaxCustomers[m] == long.MaxValue ? 0 : Math.Max(0, count - p.MaxCustomers[m]);
+        var byCount = p.MaxCustomers[m] == long.MaxValue ? 0 : Math.Max(0, CurrentCount[m] - p.MaxCustomers[m]);
         var byWorkload = 0L;
-        if (p.MaxUnits[m] != long.MaxValue && units > p.MaxUnits[m])
+        if (p.MaxUnits[m] != long.MaxValue && CurrentUnits[m] > p.MaxUnits[m])
         {
-            var excess = units - p.MaxUnits[m];
-            var heaviest = Enumerable.Range(0, p.TierCount).OrderByDescending(t => p.TierUnits[t]).ThenBy(t => t);
+            var excess = CurrentUnits[m] - p.MaxUnits[m];
             foreach (var t in heaviest)
             {
                 var held = currentByTier[(m * p.TierCount) + t];

@@ -79,7 +79,7 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
         }
 
         var value = objective.Value(plan, moveCost);
-        if (value > bound && options.SolverTimeLimit > TimeSpan.Zero)
+        if (value > bound && options.SolverTimeLimit > TimeSpan.Zero && SatSolver.MayFit(p))
         {
             var all = new List<int>(p.Count);
             for (var i = 0; i < p.Count; i++)
