@@ -50,6 +50,15 @@ public sealed record AllocationOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public int? MaxMoves { get; init; }
 
+    /// <summary>
+    /// Gets the work limit of the CP-SAT solver, which runs when the min-cost flow cannot prove its plan optimal (weighted
+    /// workload limits or a binding <see cref="MaxMoves"/>), 0 to 1 hour, or <see cref="TimeSpan.Zero"/> to keep the flow's
+    /// plan. Counted in CP-SAT's deterministic time (about seconds of one core, but the same on every machine and every
+    /// run), so the same input always gives the same plan; the plan reports the gap when the limit stops the search.
+    /// </summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Returns the workload weight of a tier, or <see langword="null"/> when the options give it none.</summary>
     internal double? WorkloadOf(string tier) => WorkloadByTier.TryGetValue(tier, out var weight) ? weight : DefaultWorkload;
 
@@ -84,6 +93,11 @@ public sealed record AllocationOptions
         if (MaxMoves is < 0)
         {
             problems.Add(Check.Invariant($"MaxMoves must be null or >= 0; it was {MaxMoves}"));
+        }
+
+        if (SolverTimeLimit < TimeSpan.Zero || SolverTimeLimit > TimeSpan.FromHours(1))
+        {
+            problems.Add(Check.Invariant($"SolverTimeLimit must be between 0 and 1 hour; it was {SolverTimeLimit}"));
         }
 
         if (problems.Count > 0)

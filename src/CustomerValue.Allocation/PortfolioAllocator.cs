@@ -3,8 +3,9 @@ using CustomerValue.Allocation.Internal;
 namespace CustomerValue.Allocation;
 
 /// <summary>
-/// Allocates customers to account managers and service channels with a min-cost flow (Google OR-Tools), and reports
-/// the moves and the resulting portfolios.
+/// Allocates customers to account managers and service channels with Google OR-Tools (a min-cost flow, and CP-SAT where
+/// workload limits or a move cap break the network), and reports the moves, the resulting portfolios and how close to
+/// optimal the plan is proven to be.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -26,30 +27,45 @@ namespace CustomerValue.Allocation;
 /// then customers whose manager has room, so an existing relationship is never dropped to make room for someone else;
 /// (manager, tier) → manager as parallel arcs of increasing unit cost (free up to the manager's fair share of the
 /// tier, then 1x, 2x, 4x, 8x <see cref="AllocationOptions.BalanceCost"/>: a convex penalty that spreads every tier,
-/// and with it workload and value, in proportion to capacity); manager → sink with the customer-count capacity. The
+/// and with it workload and value, in proportion to capacity; the share is the tier's customers times the manager's
+/// share of the room for the tier, the room being the customer-count capacity and the workload capacity divided by
+/// the tier's weight, whichever is smaller); manager → sink with the customer-count capacity. The
 /// sink takes every customer, so a feasible flow always exists and short capacity shows up as flow into "unplaced".
 /// The solver's flows per arc are turned into customers deterministically: the highest priorities of a (profile,
 /// current manager) group take its stay flow, the lowest priorities of each unplaced group are left out.
 /// </para>
 /// <para>
-/// <b>Workload capacity.</b> A weighted capacity is not a network constraint, so each manager's workload room is split
-/// into per-tier customer counts whose weighted sum cannot exceed it: current customers keep their room, spare room
-/// is shared by the tiers' workload demand. The split can strand room, so the customers it leaves out are offered the
-/// remaining room one tier at a time, heaviest tier first, where the workload limit is an exact count limit. With
-/// customer-count capacities only, the first round solves the problem exactly.
+/// <b>Workload capacity.</b> A weighted capacity is not a network constraint. The network is first solved without it
+/// (each tier still bounded by the workload capacity divided by its weight): that optimum is a lower bound on every
+/// plan, and the plan itself when it happens to fit the workload capacities. When it does not, a feasible plan comes
+/// from splitting each manager's workload room into per-tier counts (current customers keep their room, spare room is
+/// shared by the tiers' workload demand), then offering what the split stranded to one tier at a time, heaviest
+/// first. CP-SAT then solves the same objective over the profile-aggregated model (an integer count per profile and
+/// manager, the workload limits as exact weighted rows), hinted with that plan, within
+/// <see cref="AllocationOptions.SolverTimeLimit"/>; models above a measured size keep the flow's plan and bound (see
+/// the package README).
 /// </para>
 /// <para>
 /// <b>Stability.</b> Staying costs nothing extra; a move costs <see cref="AllocationOptions.MoveCost"/>, so a customer
 /// moves only when the move saves more in the other terms. When <see cref="AllocationOptions.MaxMoves"/> is set and the
 /// plan makes more voluntary moves, the move cost is doubled and the problem solved again (a Lagrangian price on the
-/// cap) until it fits, then bisected to the smallest such cost. Moves that make room for a customer who would otherwise
-/// be unplaced save more than any move cost; when even the largest move cost leaves too many voluntary moves, every
-/// current customer whose manager has room is kept (highest priority first) and only new customers and those who do
-/// not fit are placed, so the cap always holds.
+/// cap) until it fits, then bisected to the smallest such cost. Pricing is not exact (a cap of one can forbid a pair
+/// of moves that each pay only together while the single move that would fit no longer pays), so each priced solve
+/// also yields a lower bound, and CP-SAT, with the cap as an exact row, takes over as for workload limits. Moves that
+/// make room for a customer who would otherwise be unplaced save more than any move cost; when even the largest move
+/// cost leaves too many voluntary moves, every current customer whose manager has room is kept (highest priority
+/// first) and only new customers and those who do not fit are placed, so the cap always holds.
 /// </para>
 /// <para>
-/// <b>Determinism.</b> Customers and managers are sorted by id (ordinal) before the graph is built, and customers of a
-/// class are placed in order of priority (descending), then id, so the same input in any order gives the same plan.
+/// <b>Exactness.</b> <see cref="AllocationPlan.Objective"/> is the plan's value of the objective above (with the move
+/// cost of <see cref="AllocationOptions.MoveCost"/>), <see cref="AllocationPlan.ObjectiveBound"/> the best proven lower
+/// bound (the relaxed network, the priced solves, CP-SAT), and <see cref="AllocationPlan.Optimality"/> says whether
+/// they meet. With customer-count capacities only and no binding move cap, one network solve is optimal.
+/// </para>
+/// <para>
+/// <b>Determinism.</b> Customers and managers are sorted by id (ordinal) before the models are built, customers of a
+/// class are placed in order of priority (descending), then id, and CP-SAT runs on one worker with a fixed seed and a
+/// deterministic time limit, so the same input in any order gives the same plan on any machine.
 /// </para>
 /// </remarks>
 public static class PortfolioAllocator
@@ -70,6 +86,14 @@ public static class PortfolioAllocator
         IReadOnlyList<AccountManager> managers,
         ServicePolicy policy,
         AllocationOptions? options = null)
+        => Builder(customers, managers, policy, options).Build();
+
+    /// <summary>Validates and sorts the inputs: the builder of <see cref="Allocate"/>, and the tests' way to the objective it minimises.</summary>
+    internal static PlanBuilder Builder(
+        IReadOnlyList<AllocationCustomer> customers,
+        IReadOnlyList<AccountManager> managers,
+        ServicePolicy policy,
+        AllocationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(managers);
@@ -80,7 +104,7 @@ public static class PortfolioAllocator
         var sortedManagers = SortManagers(managers);
         var sortedCustomers = SortCustomers(customers);
         CheckWorkloads(sortedCustomers, policy, options);
-        return new PlanBuilder(sortedCustomers, sortedManagers, policy, options).Build();
+        return new PlanBuilder(sortedCustomers, sortedManagers, policy, options);
     }
 
     private static void ValidatePolicy(ServicePolicy policy)

@@ -31,7 +31,10 @@ public static class Generators
     private static readonly string[] IndustryLabels = ["I0", "I1", "I2"];
     private static readonly string[] RegionLabels = ["R0", "R1"];
 
-    public static Arbitrary<GeneratedRun> Runs()
+    public static Arbitrary<GeneratedRun> Runs() => RunsOf(6, 60);
+
+    /// <summary>Runs of up to <paramref name="managerLimit"/> managers and <paramref name="customerLimit"/> customers.</summary>
+    public static Arbitrary<GeneratedRun> RunsOf(int managerLimit, int customerLimit)
     {
         var maybe = (Gen<string> gen) => Gen.Frequency((4, gen.Select(s => (string?)s)), (1, Gen.Constant<string?>(null)));
         var manager =
@@ -50,9 +53,9 @@ public static class Generators
             from current in Gen.Frequency((2, Gen.Choose(0, 5).Select(m => (string?)("M" + m.ToString(CultureInfo.InvariantCulture)))), (1, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("gone")))
             select (tier, status, priority / 20.0, industry, region, current);
         return Arb.From(
-            from managerCount in Gen.Choose(0, 6)
+            from managerCount in Gen.Choose(0, managerLimit)
             from managers in Gen.ArrayOf(manager, managerCount)
-            from customerCount in Gen.Choose(0, 60)
+            from customerCount in Gen.Choose(0, customerLimit)
             from customers in Gen.ArrayOf(customer, customerCount)
             from maxMoves in Gen.Frequency((2, Gen.Constant<int?>(null)), (1, Gen.Choose(0, 4).Select(m => (int?)m)))
             select new GeneratedRun(
@@ -60,4 +63,10 @@ public static class Generators
                 [.. managers.Select((m, i) => new AccountManager("M" + i.ToString(CultureInfo.InvariantCulture), m.maxCustomers, m.maxWorkload, [.. m.industries], [.. m.regions], m.seniority))],
                 maxMoves));
     }
+}
+
+/// <summary>Runs small enough for the exact reference: at most 5 managers and 40 customers.</summary>
+public static class SmallGenerators
+{
+    public static Arbitrary<GeneratedRun> Runs() => Generators.RunsOf(5, 40);
 }

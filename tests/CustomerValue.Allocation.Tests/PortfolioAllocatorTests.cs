@@ -152,6 +152,27 @@ public sealed class PortfolioAllocatorTests
         var move = Assert.Single(capped.Moves);
         Assert.Equal("C00", move.CustomerId);
         Assert.Equal(11, capped.EffectiveMoveCost);
+        Assert.Equal(PlanOptimality.Optimal, capped.Optimality);
+    }
+
+    [Fact]
+    public void Allocate_MoveCapWhereOnlyPairedMovesPay_PricingMovesMissesTheOptimumAndSaysSoCpSatFindsIt()
+    {
+        // A (I1) sits with M0 (I0), B (I0) with M1 (I1), both full: swapping saves 2 x 20 for two moves. C (R1) sits with
+        // M2, M3 covers R1 and has room: one move saves 10. Cap 1: the optimum moves C (40 + 1). A price on moves meets the
+        // cap only above 20, where C's move does not pay either: no moves (50); its Lagrangian bound says it may be short.
+        AllocationCustomer[] customers = [Customer(0, "I1", current: "M0"), Customer(1, "I0", current: "M1"), Customer(2, "I2", current: "M2", region: "R1")];
+        AccountManager[] managers = [Mgr(0, 1, ["I0"]), Mgr(1, 1, ["I1"]), Mgr(2, 1, ["I2"]), Mgr(3, 1, ["I2"], regions: ["R1"])];
+        var options = NoCosts with { IndustryMismatchCost = 20, RegionMismatchCost = 10, MoveCost = 1, MaxMoves = 1 };
+
+        var priced = PortfolioAllocator.Allocate(customers, managers, AllManaged, options with { SolverTimeLimit = TimeSpan.Zero });
+        var exact = PortfolioAllocator.Allocate(customers, managers, AllManaged, options);
+
+        Assert.Empty(priced.Moves);
+        Assert.Equal((50, PlanOptimality.Feasible), (priced.Objective, priced.Optimality));
+        Assert.InRange(priced.ObjectiveBound, long.MinValue, 41);
+        Assert.Equal([new AllocationMove("C02", "M2", "M3", null, MoveReason.SkillMatch)], exact.Moves);
+        Assert.Equal((41, 41, PlanOptimality.Optimal, 1L), (exact.Objective, exact.ObjectiveBound, exact.Optimality, exact.EffectiveMoveCost));
     }
 
     [Fact]
@@ -245,6 +266,26 @@ public sealed class PortfolioAllocatorTests
     }
 
     [Fact]
+    public void Allocate_WorkloadSplitStrandsTheHeavyCustomer_CpSatPlacesEveryoneAtTheOptimum()
+    {
+        // M0 knows I0, M1 does not; both carry workload 3. A (weight 3) and three Bs (weight 1) are all I0: M0 takes A or
+        // the three Bs, the other side pays the mismatch, so the optimum puts the Bs with M0 and A with M1 (cost 20).
+        // The per-tier split gives each manager room for one B and no A, and the room left after it is too small for A.
+        AllocationCustomer[] customers = [Customer(0, "I0", tier: "A"), Customer(1, "I0", tier: "B"), Customer(2, "I0", tier: "B"), Customer(3, "I0", tier: "B")];
+        AccountManager[] managers = [Mgr(0, industries: ["I0"], maxWorkload: 3), Mgr(1, maxWorkload: 3)];
+        var options = NoCosts with { IndustryMismatchCost = 20, WorkloadByTier = new Dictionary<string, double> { ["A"] = 3, ["B"] = 1 } };
+
+        var split = PortfolioAllocator.Allocate(customers, managers, AllManaged, options with { SolverTimeLimit = TimeSpan.Zero });
+        var exact = PortfolioAllocator.Allocate(customers, managers, AllManaged, options);
+
+        Assert.Equal("C00", Assert.Single(split.Unplaced).CustomerId);
+        Assert.Equal((PlanOptimality.Feasible, 0L), (split.Optimality, split.ObjectiveBound));
+        Assert.Empty(exact.Unplaced);
+        Assert.Equal(["M1", "M0", "M0", "M0"], exact.Assignments.Select(a => a.ManagerId));
+        Assert.Equal((20, 20, 20, PlanOptimality.Optimal), (exact.Cost, exact.Objective, exact.ObjectiveBound, exact.Optimality));
+    }
+
+    [Fact]
     public void Allocate_PolicyByStatusAndTier_ChannelsAndChannelChangesFollowThePolicy()
     {
         var policy = new ServicePolicy
@@ -288,13 +329,14 @@ public sealed class PortfolioAllocatorTests
     [Fact]
     public void Allocate_InvalidOptions_OneMessageNamesEveryBadOption()
     {
-        var options = new AllocationOptions { PriorityBands = 1, MoveCost = -1, MaxMoves = -2 };
+        var options = new AllocationOptions { PriorityBands = 1, MoveCost = -1, MaxMoves = -2, SolverTimeLimit = TimeSpan.FromSeconds(-1) };
 
         var error = Assert.Throws<ArgumentException>(() => PortfolioAllocator.Allocate([], [], AllManaged, options));
 
         Assert.Contains("PriorityBands must be between 2 and 100; it was 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("MoveCost must be between 0 and 1000000; it was -1", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxMoves must be null or >= 0; it was -2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SolverTimeLimit must be between 0 and 1 hour; it was -00:00:01", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -331,5 +373,6 @@ public sealed class PortfolioAllocatorTests
 
         Assert.Equal((20, 10, 5, 3, 30, 5, (int?)null, (double?)1), (options.IndustryMismatchCost, options.RegionMismatchCost, options.SeniorityMismatchCost, options.BalanceCost, options.MoveCost, options.PriorityBands, options.MaxMoves, options.DefaultWorkload));
         Assert.Empty(options.WorkloadByTier);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.SolverTimeLimit);
     }
 }

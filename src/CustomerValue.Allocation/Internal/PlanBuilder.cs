@@ -11,6 +11,23 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
 
     public AllocationPlan Build()
     {
+        var objective = Objective();
+        var problem = objective.Problem;
+        var (managerOf, effectiveMoveCost, bound) = Solve(objective);
+        for (var j = 0; j < problem.Count; j++)
+        {
+            _managerOf[problem.Customer[j]] = managerOf[j];
+        }
+
+        ReportUnplaced(problem, managerOf);
+        var (cost, penalty) = objective.Evaluate(managerOf, options.MoveCost);
+        var value = checked(cost + penalty);
+        return new AllocationPlan(Assignments(), Moves(objective), Portfolios(), [.. _unplaced.OrderBy(u => u.CustomerId, StringComparer.Ordinal)], cost, effectiveMoveCost, value, bound, bound == value ? PlanOptimality.Optimal : PlanOptimality.Feasible);
+    }
+
+    /// <summary>Applies the policy, sets aside customers no manager could take, and codes the rest as the problem to solve. Call once.</summary>
+    public AllocationObjective Objective()
+    {
         var managed = new List<int>(customers.Length);
         for (var i = 0; i < customers.Length; i++)
         {
@@ -27,46 +44,86 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
 
         var tiers = CodeTiers(managed);
         var solvable = Exclude(managed);
-        var problem = Code(solvable, tiers);
-        var moveCost = (long)options.MoveCost;
-        var outcome = FlowSolver.Solve(problem, moveCost);
-        if (options.MaxMoves is { } cap && Voluntary(problem, outcome) > cap)
-        {
-            (moveCost, outcome) = EnforceMoveCap(problem, cap, Math.Max(1, moveCost));
-
-            // Moves that make room for customers who would otherwise be unplaced save more than any move cost; then
-            // the cap is kept strictly by keeping every current customer who fits.
-            if (Voluntary(problem, outcome) > cap)
-            {
-                outcome = FlowSolver.Solve(problem, moveCost, keepCurrent: true);
-            }
-        }
-
-        for (var j = 0; j < problem.Count; j++)
-        {
-            _managerOf[problem.Customer[j]] = outcome.ManagerOf[j];
-        }
-
-        ReportUnplaced(problem, outcome);
-        var forcedLeavers = ForcedLeavers(problem, outcome);
-        return new AllocationPlan(Assignments(), Moves(problem, forcedLeavers), Portfolios(), [.. _unplaced.OrderBy(u => u.CustomerId, StringComparer.Ordinal)], outcome.Cost, moveCost);
+        return new AllocationObjective(Code(solvable, tiers));
     }
 
     /// <summary>
-    /// Finds the smallest move cost at which the plan's voluntary moves fit the cap: doubling to bracket it, then
-    /// bisection, up to twice the largest single-customer saving, above which only moves that make room for others pay.
+    /// Solves: the network without workload limits first (exact when they do not bind, a lower bound when they do), the
+    /// split heuristic when they bind, the move-cap search when the cap binds, then CP-SAT on what is left unproven.
     /// </summary>
-    private static (long MoveCost, FlowOutcome Outcome) EnforceMoveCap(AllocationProblem problem, long cap, long start)
+    private (int[] ManagerOf, long EffectiveMoveCost, long Bound) Solve(AllocationObjective objective)
     {
-        var limit = (2 * problem.MaxSingleGain) + 1;
-        var low = start;
-        var high = start;
-        FlowOutcome fits;
+        var p = objective.Problem;
+        var moveCost = (long)options.MoveCost;
+        if (p.Count == 0)
+        {
+            return ([], moveCost, 0);
+        }
+
+        var relaxed = FlowSolver.Solve(objective, moveCost, relax: true);
+        var bound = objective.Value(relaxed, moveCost);
+        var workload = Array.Exists(p.MaxUnits, u => u != long.MaxValue);
+        var plan = !workload || objective.FitsWorkload(relaxed) ? relaxed : FlowSolver.Solve(objective, moveCost, relax: false);
+        var effective = moveCost;
+        if (options.MaxMoves is { } cap && objective.Voluntary(plan) > cap)
+        {
+            (effective, plan, var lagrangian) = EnforceMoveCap(objective, cap, exact: !workload);
+            bound = Math.Max(bound, lagrangian);
+
+            // Moves that make room for customers who would otherwise be unplaced save more than any move cost; then
+            // the cap is kept strictly by keeping every current customer who fits.
+            if (objective.Voluntary(plan) > cap)
+            {
+                plan = FlowSolver.Solve(objective, effective, relax: !workload, keepCurrent: true);
+            }
+        }
+
+        var value = objective.Value(plan, moveCost);
+        if (value > bound && options.SolverTimeLimit > TimeSpan.Zero && SatSolver.MayFit(p))
+        {
+            var all = new List<int>(p.Count);
+            for (var i = 0; i < p.Count; i++)
+            {
+                all.Add(i);
+            }
+
+            var profiles = new ProfileSet(objective, all);
+            if (SatSolver.Size(objective, profiles) <= SatSolver.MaxSize)
+            {
+                var sat = SatSolver.Solve(objective, profiles, moveCost, options.MaxMoves, plan, options.SolverTimeLimit.TotalSeconds);
+                if (sat.ManagerOf is { } found && objective.Value(found, moveCost) is var better && better < value)
+                {
+                    (plan, value, effective) = (found, better, moveCost);
+                }
+
+                bound = Math.Max(bound, sat.Optimal ? value : sat.Bound);
+            }
+        }
+
+        return (plan, effective, bound);
+    }
+
+    /// <summary>
+    /// Prices moves to meet the cap (a Lagrangian relaxation): the smallest move cost whose plan's voluntary moves fit,
+    /// by doubling to bracket it, then bisection, up to <see cref="AllocationObjective.MoveCostLimit"/>, above which only
+    /// moves that make room for others pay. When every solve is exact (no workload limits), each move cost mu also gives
+    /// a lower bound: any plan within the cap has at most (forced leavers + cap) current customers who do not stay, so
+    /// its objective is at least the mu-optimum minus (mu - MoveCost) times that many.
+    /// </summary>
+    private (long MoveCost, int[] Plan, long Bound) EnforceMoveCap(AllocationObjective objective, long cap, bool exact)
+    {
+        var c0 = (long)options.MoveCost;
+        var leaversAllowed = Math.Min(objective.CurrentCount.Sum(), objective.Forced.Sum() + cap);
+        var bound = long.MinValue;
+        var limit = objective.MoveCostLimit;
+        var low = Math.Max(1, c0);
+        var high = low;
+        int[] fits;
         while (true)
         {
             high = Math.Min(high * 2, limit);
-            fits = FlowSolver.Solve(problem, high);
-            if (Voluntary(problem, fits) <= cap || high == limit)
+            fits = SolveAt(high);
+            if (objective.Voluntary(fits) <= cap || high == limit)
             {
                 break;
             }
@@ -77,10 +134,10 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
         while (high - low > 1)
         {
             var middle = low + ((high - low) / 2);
-            var outcome = FlowSolver.Solve(problem, middle);
-            if (Voluntary(problem, outcome) <= cap)
+            var plan = SolveAt(middle);
+            if (objective.Voluntary(plan) <= cap)
             {
-                (high, fits) = (middle, outcome);
+                (high, fits) = (middle, plan);
             }
             else
             {
@@ -88,7 +145,18 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
             }
         }
 
-        return (high, fits);
+        return (high, fits, bound);
+
+        int[] SolveAt(long mu)
+        {
+            var plan = FlowSolver.Solve(objective, mu, relax: exact);
+            if (exact)
+            {
+                bound = Math.Max(bound, objective.Value(plan, mu) - ((mu - c0) * leaversAllowed));
+            }
+
+            return plan;
+        }
     }
 
     private static Dictionary<string, int> BuildManagerIndex(AccountManager[] managers)
@@ -118,22 +186,22 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
         }
 
         var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var unitsByTier = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var label in labels)
         {
-            // PortfolioAllocator checked that every managed tier has a weight.
-            var weight = options.WorkloadOf(label)!.Value;
             codes.Add(label, codes.Count);
-            unitsByTier.Add(label, Math.Max(1, (long)Math.Round(weight * AllocationProblem.WorkloadScale, MidpointRounding.AwayFromZero)));
         }
 
         foreach (var i in managed)
         {
-            _units[i] = unitsByTier[customers[i].Tier];
+            _units[i] = TierUnits(customers[i].Tier);
         }
 
         return codes;
     }
+
+    /// <summary>A tier's workload weight in units; PortfolioAllocator checked that every managed tier has one.</summary>
+    private long TierUnits(string tier)
+        => Math.Max(1, (long)Math.Round(options.WorkloadOf(tier)!.Value * AllocationProblem.WorkloadScale, MidpointRounding.AwayFromZero));
 
     private static long MaxUnits(AccountManager manager)
         => manager.MaxWorkload is { } w ? (long)Math.Floor(w * AllocationProblem.WorkloadScale) : long.MaxValue;
@@ -190,12 +258,16 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
         var current = new int[n];
         var priority = new double[n];
         var tierUnits = new long[tiers.Count];
+        foreach (var (label, code) in tiers)
+        {
+            tierUnits[code] = TierUnits(label);
+        }
+
         for (var j = 0; j < n; j++)
         {
             var c = customers[solvable[j]];
             tier[j] = tiers[c.Tier];
             units[j] = _units[solvable[j]];
-            tierUnits[tier[j]] = units[j];
             band[j] = Math.Min(bands - 1, (int)Math.Floor(c.Priority * bands));
             industry[j] = Code(industries, c.Industry);
             region[j] = Code(regions, c.Region);
@@ -271,66 +343,14 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
         return known;
     }
 
-    /// <summary>
-    /// Per current manager, how many of the customers who leave had to leave: the excess of the current portfolio over
-    /// the count capacity, or over the workload capacity (as split per tier by the solver's first round).
-    /// </summary>
-    private static long[] ForcedLeavers(AllocationProblem p, FlowOutcome outcome)
-    {
-        var currentCount = new long[p.Managers];
-        for (var j = 0; j < p.Count; j++)
-        {
-            if (p.Current[j] >= 0)
-            {
-                currentCount[p.Current[j]]++;
-            }
-        }
-
-        var forced = new long[p.Managers];
-        for (var m = 0; m < p.Managers; m++)
-        {
-            var byWorkload = 0L;
-            for (var t = 0; t < p.TierCount; t++)
-            {
-                byWorkload += outcome.ForcedLeavers[(m * p.TierCount) + t];
-            }
-
-            var byCount = p.MaxCustomers[m] == long.MaxValue ? 0 : Math.Max(0, currentCount[m] - p.MaxCustomers[m]);
-            forced[m] = Math.Max(byWorkload, byCount);
-        }
-
-        return forced;
-    }
-
-    private static long Voluntary(AllocationProblem p, FlowOutcome outcome)
-    {
-        var leavers = new long[p.Managers];
-        for (var j = 0; j < p.Count; j++)
-        {
-            if (p.Current[j] >= 0 && outcome.ManagerOf[j] != p.Current[j])
-            {
-                leavers[p.Current[j]]++;
-            }
-        }
-
-        var forced = ForcedLeavers(p, outcome);
-        var voluntary = 0L;
-        for (var m = 0; m < p.Managers; m++)
-        {
-            voluntary += Math.Max(0, leavers[m] - forced[m]);
-        }
-
-        return voluntary;
-    }
-
-    private void ReportUnplaced(AllocationProblem p, FlowOutcome outcome)
+    private void ReportUnplaced(AllocationProblem p, int[] managerOf)
     {
         var need = 0L;
         var left = new List<int>();
         for (var j = 0; j < p.Count; j++)
         {
             need++;
-            if (outcome.ManagerOf[j] < 0)
+            if (managerOf[j] < 0)
             {
                 left.Add(p.Customer[j]);
             }
@@ -399,8 +419,9 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
         return result;
     }
 
-    private List<AllocationMove> Moves(AllocationProblem p, long[] forcedLeavers)
+    private List<AllocationMove> Moves(AllocationObjective objective)
     {
+        var p = objective.Problem;
         var moves = new AllocationMove[customers.Length];
         var leaversByManager = new List<int>[managers.Length];
         for (var m = 0; m < managers.Length; m++)
@@ -458,7 +479,7 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
                 var i = leavers[r];
                 var to = _managerOf[i];
                 var j = problemIndex[i];
-                var reason = r < forcedLeavers[m] ? MoveReason.OverCapacity
+                var reason = r < objective.Forced[m] ? MoveReason.OverCapacity
                     : p.SkillCost(j, to) < p.SkillCost(j, m) ? MoveReason.SkillMatch
                     : MoveReason.Rebalancing;
                 moves[i] = new AllocationMove(customers[i].Id, managers[m].Id, managers[to].Id, null, reason);
