@@ -7,6 +7,7 @@ public sealed class NumericColumn : FrameColumn
 {
     private readonly double[]? _values;
     private readonly Lazy<double[]>? _deferred;
+    private readonly Func<int, double>? _row;
 
     /// <summary>Creates a column from a copy of <paramref name="values"/>.</summary>
     /// <param name="name">The column name.</param>
@@ -32,6 +33,12 @@ public sealed class NumericColumn : FrameColumn
         : base(name, length)
         => _deferred = new Lazy<double[]>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // A derived column that can also compute a single row: reading a row does not build the column, reading the
+    // values does (in two parallel halves).
+    internal NumericColumn(string name, int length, Func<int, double> row)
+        : this(name, length, () => Compute(length, row))
+        => _row = row;
+
     /// <inheritdoc />
     public override ColumnKind Kind => ColumnKind.Numeric;
 
@@ -45,15 +52,15 @@ public sealed class NumericColumn : FrameColumn
 
     /// <summary>Gets the value at <paramref name="index"/>.</summary>
     /// <param name="index">The row index.</param>
-    public double this[int index] => Data[index];
+    public double this[int index] => _row is { } row && !_deferred!.IsValueCreated ? row(index) : Data[index];
 
     /// <inheritdoc />
-    public override object? GetValue(int index) => Data[index];
+    public override object? GetValue(int index) => this[index];
 
     /// <inheritdoc />
     public override string FormatValue(int index)
     {
-        var value = Data[index];
+        var value = this[index];
         return double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);
     }
 
@@ -67,6 +74,19 @@ public sealed class NumericColumn : FrameColumn
         }
 
         return new NumericColumn(Name, values, owned: true);
+    }
+
+    private static double[] Compute(int length, Func<int, double> row)
+    {
+        var values = GC.AllocateUninitializedArray<double>(length);
+        Internal.Ranges.ForRanges(length, (start, end) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                values[i] = row(i);
+            }
+        });
+        return values;
     }
 
     internal override FrameColumn Missing(string name, int length)

@@ -51,15 +51,18 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         var satisfaction = Optional(population, _options.SatisfactionColumn);
         var pAlive = Optional(population, _options.PAliveColumn);
 
-        var importance = GC.AllocateUninitializedArray<double>(n);
-        var urgency = GC.AllocateUninitializedArray<double>(n);
         var priority = GC.AllocateUninitializedArray<double>(n);
         var quadrant = GC.AllocateUninitializedArray<byte>(n);
         var reasons = GC.AllocateUninitializedArray<byte>(n);
         var settings = new RowSettings(_options, MedianInterval);
         var table = Values;
 
-        void ScoreRows(int start, int end)
+        // A factor whose weight is zero is read as missing, which leaves it out exactly as a missing value does.
+        var c = settings.ComplaintsWeight > 0 ? complaints : null;
+        var s = settings.SatisfactionWeight > 0 ? satisfaction : null;
+        var p = settings.PAliveWeight > 0 ? pAlive : null;
+
+        Ranges.ForBlocks(n, (start, end) =>
         {
             var length = end - start;
             ScoreRange(
@@ -69,22 +72,22 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
                 recency.Values.Slice(start, length),
                 tenure.Values.Slice(start, length),
                 orders.Values.Slice(start, length),
-                complaints is null || !(settings.ComplaintsWeight > 0) ? default : complaints.Values.Slice(start, length),
-                satisfaction is null || !(settings.SatisfactionWeight > 0) ? default : satisfaction.Values.Slice(start, length),
-                pAlive is null || !(settings.PAliveWeight > 0) ? default : pAlive.Values.Slice(start, length),
-                importance.AsSpan(start, length),
-                urgency.AsSpan(start, length),
+                c is null ? default : c.Values.Slice(start, length),
+                s is null ? default : s.Values.Slice(start, length),
+                p is null ? default : p.Values.Slice(start, length),
                 priority.AsSpan(start, length),
                 quadrant.AsSpan(start, length),
                 reasons.AsSpan(start, length));
-        }
+        });
 
-        Ranges.ForBlocks(n, ScoreRows);
-
+        // Importance and urgency are computed here for every customer but kept only as their sum, quadrant and reasons;
+        // the columns themselves are recomputed row by row when read (a worklist reads a few thousand rows), which
+        // on a large portfolio costs less than writing 16 more bytes per customer to fresh memory.
+        static double At(NumericColumn? column, int row) => column is null ? double.NaN : column[row];
         return
         [
-            new NumericColumn(ColumnNames.Importance, importance, owned: true),
-            new NumericColumn(ColumnNames.Urgency, urgency, owned: true),
+            new NumericColumn(ColumnNames.Importance, n, row => table.Percentile(value[row])),
+            new NumericColumn(ColumnNames.Urgency, n, row => UrgencyOf(settings, recency[row], tenure[row], orders[row], At(c, row), At(s, row), At(p, row), out _)),
             new NumericColumn(ColumnNames.Priority, priority, owned: true),
             new CategoryColumn(ColumnNames.Quadrant, PriorityQuadrants.All, quadrant),
             new FlagsColumn(ColumnNames.PriorityReasons, PriorityReasonNames.All, reasons),
@@ -105,16 +108,14 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         ReadOnlySpan<double> c,
         ReadOnlySpan<double> s,
         ReadOnlySpan<double> p,
-        Span<double> importance,
-        Span<double> urgency,
         Span<double> priority,
         Span<byte> quadrant,
         Span<byte> reasons)
     {
-        // Importance first, over the whole block (it stays in cache for the loop below): the look-up is its own tight loop.
+        // Importance first, over the whole block into a scratch buffer that stays in cache: the look-up is its own tight loop.
+        var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(v.Length);
+        var importance = scratch.AsSpan(0, v.Length);
         table.Percentiles(v, importance);
-        var medianBits = BitConverter.DoubleToInt64Bits(k.MedianInterval);
-        var (overdueWeight, overdueInverse, reasonThreshold) = (k.OverdueWeight, k.OverdueInverse, k.ReasonThreshold);
         var (importanceThreshold, urgencyThreshold, wi, wu, highValue) = (k.ImportanceThreshold, k.UrgencyThreshold, k.ImportanceShare, k.UrgencyShare, k.HighValue);
 
         // Unchecked: the row index cannot overflow, and overflow checks on it cost more than the checks are worth here.
@@ -122,58 +123,44 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         {
             for (var i = 0; i < v.Length; i++)
             {
-                // Branch-free on purpose: with real data every test below is a coin flip, and mispredictions cost more
-                // than the arithmetic. A missing factor gets weight 0 (Present is 0 or 1); Unit maps NaN to 0.
-                var rr = r[i];
-                var span = t[i] - rr;
-                var gaps = ord[i] - 1;
-                var rhythm = (gaps >= 1) & (span > 0);
-                var interval = BitConverter.Int64BitsToDouble(rhythm ? BitConverter.DoubleToInt64Bits(span / gaps) : medianBits);
-                var ratio = rr / interval;
-                var fo = Unit((ratio - 1) * overdueInverse);
-                var wo = overdueWeight * Present(ratio);
-                var weights = wo;
-                var sum = wo * fo;
-                var flags = Flag(fo, reasonThreshold, wo, OverdueFlag);
-                if (!c.IsEmpty)
-                {
-                    var x = c[i];
-                    var f = Unit(x * k.ComplaintsInverse);
-                    var w = k.ComplaintsWeight * Present(x);
-                    weights += w;
-                    sum += w * f;
-                    flags |= Flag(f, reasonThreshold, w, ComplaintsFlag);
-                }
-
-                if (!s.IsEmpty)
-                {
-                    var x = s[i];
-                    var f = Unit((k.SatisfactionThreshold - x) * k.SatisfactionInverse);
-                    var w = k.SatisfactionWeight * Present(x);
-                    weights += w;
-                    sum += w * f;
-                    flags |= Flag(f, reasonThreshold, w, LowSatisfactionFlag);
-                }
-
-                if (!p.IsEmpty)
-                {
-                    var x = p[i];
-                    var f = Unit(1 - x);
-                    var w = k.PAliveWeight * Present(x);
-                    weights += w;
-                    sum += w * f;
-                    flags |= Flag(f, reasonThreshold, w, FallingPAliveFlag);
-                }
-
-                var u = sum / Math.Max(weights, double.Epsilon);
+                var u = UrgencyOf(k, r[i], t[i], ord[i], c.IsEmpty ? double.NaN : c[i], s.IsEmpty ? double.NaN : s[i], p.IsEmpty ? double.NaN : p[i], out var flags);
                 var imp = importance[i];
                 var important = imp >= importanceThreshold;
-                urgency[i] = u;
                 priority[i] = (wi * imp) + (wu * u);
                 quadrant[i] = (byte)(4 - (2 * Branchless.Bit(important)) - Branchless.Bit(u >= urgencyThreshold));
                 reasons[i] = (byte)(flags | (highValue & Branchless.Mask(important)));
             }
         }
+
+        System.Buffers.ArrayPool<double>.Shared.Return(scratch);
+    }
+
+    // The urgency of one customer and the flags of the factors that drive it. Branch-free on purpose (see Branchless):
+    // with real data every test here is a coin flip. A missing factor gets weight 0 (Present is 0 or 1); Unit maps NaN to 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double UrgencyOf(in RowSettings k, double recency, double tenure, double orders, double complaints, double satisfaction, double pAlive, out ulong flags)
+    {
+        var span = tenure - recency;
+        var gaps = orders - 1;
+        var rhythm = (gaps >= 1) & (span > 0);
+        var interval = BitConverter.Int64BitsToDouble(rhythm ? BitConverter.DoubleToInt64Bits(span / gaps) : BitConverter.DoubleToInt64Bits(k.MedianInterval));
+        var ratio = recency / interval;
+        var threshold = k.ReasonThreshold;
+
+        var fo = Unit((ratio - 1) * k.OverdueInverse);
+        var wo = k.OverdueWeight * Present(ratio);
+        var fc = Unit(complaints * k.ComplaintsInverse);
+        var wc = k.ComplaintsWeight * Present(complaints);
+        var fs = Unit((k.SatisfactionThreshold - satisfaction) * k.SatisfactionInverse);
+        var ws = k.SatisfactionWeight * Present(satisfaction);
+        var fp = Unit(1 - pAlive);
+        var wp = k.PAliveWeight * Present(pAlive);
+
+        flags = Flag(fo, threshold, wo, OverdueFlag) | Flag(fc, threshold, wc, ComplaintsFlag)
+            | Flag(fs, threshold, ws, LowSatisfactionFlag) | Flag(fp, threshold, wp, FallingPAliveFlag);
+        var weights = wo + wc + ws + wp;
+        var sum = (wo * fo) + (wc * fc) + (ws * fs) + (wp * fp);
+        return sum / Math.Max(weights, double.Epsilon);
     }
 
     public StageDescription Describe()
