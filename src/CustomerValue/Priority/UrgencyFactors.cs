@@ -40,16 +40,19 @@ internal static class UrgencyFactors
         var n = recency.Length;
         int[] CountRows(int start, int end)
         {
-            var counts = new int[IntervalBins];
+            // One extra bin counts the customers without a rhythm, so the loop has no data-dependent branch (see Branchless).
+            var counts = new int[IntervalBins + 1];
             var r = recency.Values;
             var t = tenure.Values;
             var o = orders.Values;
-            for (var i = start; i < end; i++)
+            unchecked
             {
-                var interval = OwnInterval(r[i], t[i], o[i]);
-                if (interval > 0)
+                for (var i = start; i < end; i++)
                 {
-                    counts[(int)Math.Min(interval * IntervalResolution, IntervalBins - 1)]++;
+                    var span = t[i] - r[i];
+                    var gaps = o[i] - 1;
+                    var bin = (int)double.MinNative(span / gaps * IntervalResolution, IntervalBins - 1);
+                    counts[bin + ((IntervalBins - bin) * Branchless.Bit(!(gaps >= 1) | !(span > 0)))]++;
                 }
             }
 
@@ -63,7 +66,7 @@ internal static class UrgencyFactors
             int[]? second = null;
             Ranges.Invoke(parallel: true, () => first = CountRows(0, n / 2), () => second = CountRows(n / 2, n));
             total = first!;
-            for (var b = 0; b < total.Length; b++)
+            for (var b = 0; b < IntervalBins; b++)
             {
                 total[b] += second![b];
             }
@@ -74,9 +77,9 @@ internal static class UrgencyFactors
         }
 
         var m = 0L;
-        foreach (var c in total)
+        for (var b = 0; b < IntervalBins; b++)
         {
-            m += c;
+            m += total[b];
         }
 
         if (m == 0)
@@ -86,7 +89,7 @@ internal static class UrgencyFactors
 
         var rank = (m - 1) / 2;
         var seen = 0L;
-        for (var b = 0; b < total.Length; b++)
+        for (var b = 0; b < IntervalBins; b++)
         {
             seen += total[b];
             if (seen > rank)

@@ -38,4 +38,27 @@ public sealed class PriorityFormulaPropertyTests
                 Assert.Equal(((o.ImportanceWeight * importance[i]) + (o.UrgencyWeight * urgency[i])) / (o.ImportanceWeight + o.UrgencyWeight), whole.GetNumeric(ColumnNames.Priority)[i], 12);
             }
         });
+
+    [Property(MaxTest = 200)]
+    public Property MedianInterval_AnyRows_IsTheLowerMedianOfTheRhythmsInSixteenthsOfADay()
+        => Prop.ForAll(Gen.Choose(-1, 40).Three().ArrayOf().ToArbitrary(), rows =>
+        {
+            // -1 stands for a missing value in each of recency, extra tenure and orders.
+            static double Value(int x) => x < 0 ? double.NaN : x;
+            var recency = rows.Select(r => Value(r.Item1)).ToArray();
+            var tenure = rows.Select(r => r.Item1 < 0 || r.Item2 < 0 ? double.NaN : r.Item1 + (r.Item2 / 3.0)).ToArray();
+            var orders = rows.Select(r => Value(r.Item3 / 4)).ToArray();
+            var intervals = Enumerable.Range(0, rows.Length)
+                .Select(i => UrgencyFactors.OwnInterval(recency[i], tenure[i], orders[i]))
+                .Where(v => v > 0)
+                .Select(v => Math.Max(1, Math.Floor(v * UrgencyFactors.IntervalResolution)) / UrgencyFactors.IntervalResolution)
+                .Order()
+                .ToArray();
+            var expected = intervals.Length == 0 ? double.NaN : intervals[(intervals.Length - 1) / 2];
+
+            var (r, t, o) = (new NumericColumn("r", recency), new NumericColumn("t", tenure), new NumericColumn("o", orders));
+
+            Assert.Equal(expected, UrgencyFactors.MedianInterval(r, t, o, parallel: false));
+            Assert.Equal(expected, UrgencyFactors.MedianInterval(r, t, o, parallel: true));
+        });
 }
