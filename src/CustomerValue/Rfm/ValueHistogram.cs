@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using CustomerValue.Internal;
 
 namespace CustomerValue.Rfm;
@@ -31,6 +32,9 @@ internal sealed class ValueHistogram
     private const int MantissaBits = 52;
     private const ulong MantissaMask = (1UL << MantissaBits) - 1;
     private const int SampleSize = 1 << 16;
+
+    // Up to this many marked buckets, Refine scans the values by vectors against their key ranges.
+    private const int MaxScannedRanges = 8;
 
     private readonly int[] _bucketCount;
     private readonly ulong[] _bucketMinKey;
@@ -164,7 +168,8 @@ internal sealed class ValueHistogram
         // Each half gathers into its own part of every marked bucket's slice; the slice is sorted next, so the result
         // does not depend on which half finishes first.
         var gathered = new ulong[total];
-        Ranges.ForRanges(Count, (start, end) => Gather(values.Span[start..end], marked, start == 0 ? lowerCursor : upperCursor, gathered));
+        var ranges = MarkedKeyRanges(marked);
+        Ranges.ForRanges(Count, (start, end) => Gather(values.Span[start..end], marked, start == 0 ? lowerCursor : upperCursor, gathered, ranges));
         EnsureRefinedCapacity(total);
         var from = 0;
         for (var b = 0; b < marked.Length; b++)
@@ -286,7 +291,80 @@ internal sealed class ValueHistogram
         return (counts, minKeys, maxKeys);
     }
 
-    private void Gather(ReadOnlySpan<double> values, bool[] marked, int[] cursor, ulong[] gathered)
+    // The key ranges of the runs of marked buckets (empty buckets between them join a run), as (lowest key, width)
+    // vectors, when there are few enough for the vector scan in Gather; otherwise null. Quantile cut points mark a
+    // window of buckets around each of the k - 1 boundaries, so a handful of runs.
+    private (Vector256<ulong> Low, Vector256<ulong> Width)[]? MarkedKeyRanges(bool[] marked)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            return null;
+        }
+
+        var ranges = new List<(Vector256<ulong>, Vector256<ulong>)>();
+        var (low, high, open) = (0UL, 0UL, false);
+        for (var b = 0; b < marked.Length; b++)
+        {
+            if (_bucketCount[b] == 0)
+            {
+                continue;
+            }
+
+            if (!marked[b])
+            {
+                open = false;
+                continue;
+            }
+
+            if (!open)
+            {
+                if (ranges.Count == MaxScannedRanges)
+                {
+                    return null;
+                }
+
+                (low, open) = (_bucketMinKey[b], true);
+                ranges.Add(default);
+            }
+
+            high = _bucketMaxKey[b];
+            ranges[^1] = (Vector256.Create(low), Vector256.Create(high - low));
+        }
+
+        return [.. ranges];
+    }
+
+    private void Gather(ReadOnlySpan<double> values, bool[] marked, int[] cursor, ulong[] gathered, (Vector256<ulong> Low, Vector256<ulong> Width)[]? ranges)
+    {
+        var i = 0;
+        if (ranges is not null)
+        {
+            // A bucket's values are exactly the keys between its smallest and largest, so four values at a time are tested
+            // against the marked ranges and only a group with a hit goes through the bucket look-up: the pass reads the
+            // values at memory speed instead of computing every bucket.
+            var sign = Vector256.Create(long.MaxValue);
+            var flip = Vector256.Create(0x8000_0000_0000_0000UL);
+            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var bits = (Vector256.Create(values.Slice(i, Vector256<double>.Count)) + Vector256<double>.Zero).AsInt64();
+                var keys = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) & sign)).AsUInt64() ^ flip; // Key, by lanes
+                var hit = Vector256<ulong>.Zero;
+                foreach (var (low, width) in ranges)
+                {
+                    hit |= Vector256.LessThanOrEqual(keys - low, width);
+                }
+
+                if (hit != Vector256<ulong>.Zero)
+                {
+                    GatherEach(values.Slice(i, Vector256<double>.Count), marked, cursor, gathered);
+                }
+            }
+        }
+
+        GatherEach(values[i..], marked, cursor, gathered);
+    }
+
+    private void GatherEach(ReadOnlySpan<double> values, bool[] marked, int[] cursor, ulong[] gathered)
     {
         unchecked
         {
