@@ -21,7 +21,7 @@ public static class CsvTransactions
     /// <exception cref="ArgumentException">An argument or option is invalid.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="CsvImportException">A required column is missing, no row was accepted, or (strict mode) a row is bad.</exception>
-    /// <exception cref="InvalidTransactionException">A transaction is invalid for the summaries and <see cref="SummaryOptions.InvalidTransactions"/> is <see cref="InvalidTransactionHandling.Throw"/>.</exception>
+    /// <exception cref="InvalidTransactionException">A transaction is invalid for the summaries and <see cref="SummaryOptions.InvalidTransactions"/> is <see cref="InvalidTransactionHandling.Throw"/>; the message names its line, column and value as in the file.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static CsvSummaryImport SummariseFile(string path, SummaryOptions summary, CsvTransactionOptions? options = null, IProgress<CsvProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ public static class CsvTransactions
     /// <exception cref="ArgumentException">An argument or option is invalid.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="CsvImportException">A required column is missing, no row was accepted, or (strict mode) a row is bad.</exception>
-    /// <exception cref="InvalidTransactionException">A transaction is invalid for the summaries and <see cref="SummaryOptions.InvalidTransactions"/> is <see cref="InvalidTransactionHandling.Throw"/>.</exception>
+    /// <exception cref="InvalidTransactionException">A transaction is invalid for the summaries and <see cref="SummaryOptions.InvalidTransactions"/> is <see cref="InvalidTransactionHandling.Throw"/>; the message names its line, column and value as in the file.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static CsvSummaryImport Summarise(Stream stream, SummaryOptions summary, CsvTransactionOptions? options = null, IProgress<CsvProgress>? progress = null, CancellationToken cancellationToken = default)
     {

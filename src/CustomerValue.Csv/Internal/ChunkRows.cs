@@ -47,10 +47,10 @@ internal sealed class ChunkRows
     public int[] RejectCounts { get; } = new int[Enum.GetValues<CsvRejectReason>().Length];
 
     /// <summary>Gets the excluded rows, with their index and line within the part.</summary>
-    public List<(TransactionIssue Issue, long Line)> Issues { get; } = [];
+    public List<ExcludedRow> Issues { get; } = [];
 
-    /// <summary>Gets the first row the options do not allow (strict summaries), with its index within the part.</summary>
-    public TransactionIssue? Invalid { get; private set; }
+    /// <summary>Gets the first row the options do not allow (strict summaries), with its index and line within the part.</summary>
+    public ExcludedRow? Invalid { get; private set; }
 
     /// <summary>Gets whether every purchase and return amount fits units and their absolute total stays below <see cref="UnitMoney.MaxTotalUnits"/>.</summary>
     public bool UnitsFit => !_exactSeen;
@@ -58,8 +58,14 @@ internal sealed class ChunkRows
     public long AbsoluteUnits { get; private set; }
 
     /// <summary>Takes an accepted row; after a row the strict summaries reject (<see cref="Invalid"/>), the reader must stop.</summary>
+    /// <param name="id">The id field.</param>
+    /// <param name="date">The date field as written (for the message of a row after the as-of date).</param>
+    /// <param name="amountText">The amount field as written (for the message of a return).</param>
+    /// <param name="timestamp">The parsed date.</param>
+    /// <param name="amount">The parsed amount.</param>
+    /// <param name="line">The line within the part.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Accept(ReadOnlySpan<byte> id, DateTime timestamp, in ParsedAmount amount, long line)
+    public void Accept(ReadOnlySpan<byte> id, ReadOnlySpan<byte> date, ReadOnlySpan<byte> amountText, DateTime timestamp, in ParsedAmount amount, long line)
     {
         var index = Accepted++;
         var day = (int)(timestamp.Ticks / TimeSpan.TicksPerDay);
@@ -74,7 +80,7 @@ internal sealed class ChunkRows
             text = Encoding.UTF8.GetString(id);
             if (string.IsNullOrWhiteSpace(text))
             {
-                Exclude(index, TransactionIssueReason.MissingCustomerId, rejected: true, text, timestamp, amount, line);
+                Exclude(index, TransactionIssueReason.MissingCustomerId, rejected: true, text, timestamp, amount, line, text);
                 return;
             }
 
@@ -86,14 +92,14 @@ internal sealed class ChunkRows
 
         if (day > _asOfDay)
         {
-            Exclude(index, TransactionIssueReason.AfterAsOfDate, rejected: false, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
+            Exclude(index, TransactionIssueReason.AfterAsOfDate, rejected: false, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line, Encoding.UTF8.GetString(date));
             return;
         }
 
         if (isReturn && _options.NegativeAmounts != NegativeAmountHandling.NetAsReturn)
         {
             var rejected = _options.NegativeAmounts == NegativeAmountHandling.Reject;
-            Exclude(index, TransactionIssueReason.NegativeAmount, rejected, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
+            Exclude(index, TransactionIssueReason.NegativeAmount, rejected, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line, Encoding.UTF8.GetString(amountText));
             return;
         }
 
@@ -113,7 +119,7 @@ internal sealed class ChunkRows
         var block = _blocks[owner];
         if (isReturn)
         {
-            block.AddReturn(idKey, key, day, amount, new PendingReturn(_chunk, checked((int)index), line, new Transaction(text ?? Encoding.UTF8.GetString(id), timestamp, amount.ToDecimal())));
+            block.AddReturn(idKey, key, day, amount, new PendingReturn(_chunk, checked((int)index), line, new Transaction(text ?? Encoding.UTF8.GetString(id), timestamp, amount.ToDecimal()), Encoding.UTF8.GetString(amountText)));
         }
         else
         {
@@ -146,15 +152,18 @@ internal sealed class ChunkRows
         }
     }
 
-    private void Exclude(long index, TransactionIssueReason reason, bool rejected, string id, DateTime timestamp, in ParsedAmount amount, long line)
+    private void Exclude(long index, TransactionIssueReason reason, bool rejected, string id, DateTime timestamp, in ParsedAmount amount, long line, string value)
     {
-        var issue = new TransactionIssue(checked((int)index), reason, new Transaction(id, timestamp, amount.ToDecimal()));
+        var excluded = new ExcludedRow(new TransactionIssue(checked((int)index), reason, new Transaction(id, timestamp, amount.ToDecimal())), line, value);
         if (rejected && _options.InvalidTransactions == InvalidTransactionHandling.Throw)
         {
-            Invalid ??= issue;
+            Invalid ??= excluded;
             return;
         }
 
-        Issues.Add((issue, line));
+        Issues.Add(excluded);
     }
 }
+
+/// <summary>A row the summaries excluded: the issue (index within the part), its line within the part, and the text of the field the reason is about.</summary>
+internal sealed record ExcludedRow(TransactionIssue Issue, long Line, string Value);

@@ -102,7 +102,8 @@ internal struct RowRecord
 /// <param name="Index">Its accepted-row index within the part.</param>
 /// <param name="Line">Its line within the part.</param>
 /// <param name="Transaction">The transaction as read.</param>
-internal readonly record struct PendingReturn(int Chunk, int Index, long Line, Transaction Transaction);
+/// <param name="Value">The amount field as written.</param>
+internal readonly record struct PendingReturn(int Chunk, int Index, long Line, Transaction Transaction, string Value);
 
 /// <summary>An id's hash and its first 16 UTF-8 bytes (zero-padded): for ids up to 16 bytes, all a table needs to compare.</summary>
 internal struct IdKey

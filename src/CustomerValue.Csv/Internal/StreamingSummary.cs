@@ -100,7 +100,7 @@ internal static class StreamingSummary
         using var reader = CsvTransactionReader.ForSummary(
             RecordSource.Open(new MemoryStream(block, 0, end, writable: false), leaveOpen: false, options.Delimiter, options.Errors, ErrorsOption, progress: null),
             options);
-        return new Header(end, reader.Headers, reader.Columns, reader.Parser);
+        return new Header(end, reader.Headers, reader.Columns, reader.Parser, new TransactionColumns(reader.CustomerIdColumn!, reader.DateColumn!, reader.AmountColumn!));
     }
 
     private static long LineStartAfter(ByteInput input, long from, long length)
@@ -286,26 +286,27 @@ internal static class StreamingSummary
             }
         }
 
+        var lineBases = new long[parts];
+        lineBases[0] = 1;
         for (var p = 0; p < parts; p++)
         {
             if (rows[p].Invalid is { } invalid)
             {
+                // A row of the second part is reached only when the first part read to its end, so its line count is whole.
                 var before = p == 0 ? 0 : rows[0].Accepted;
-                throw SummaryBuilder.Rejection(checked((int)(before + invalid.Index)), invalid.Transaction, invalid.Reason);
+                throw IssueText.Rejection(
+                    invalid.Issue with { Index = checked((int)(before + invalid.Issue.Index)) }, lineBases[p] + invalid.Line, header.Names, invalid.Value);
             }
 
             failures[p]?.Throw();
+            if (p + 1 < parts)
+            {
+                lineBases[p + 1] = lineBases[p] + rows[p].Lines;
+            }
         }
 
         progressTotals.Complete(Sum(rows, r => r.RowsRead));
-        var lineBases = new long[parts];
-        lineBases[0] = 1;
-        if (parts > 1)
-        {
-            lineBases[1] = 1 + rows[0].Lines;
-        }
-
-        return Result(rows, lineBases, tables, summary);
+        return Result(rows, lineBases, tables, summary, header.Names);
     }
 
     private static CsvSummaryImport General(RecordSource source, SummaryOptions summary, SummarySettings settings, CsvTransactionOptions options, CancellationToken cancellationToken)
@@ -313,15 +314,17 @@ internal static class StreamingSummary
         var table = new CustomerTable(settings);
         var block = new RecordBlock();
         var rows = new ChunkRows(0, summary, 1, () => block, (_, full) => { table.Add(full); full.Clear(); });
+        TransactionColumns names;
         using (var reader = CsvTransactionReader.ForSummary(source, options))
         {
             var (id, date, amount) = reader.Columns;
+            names = new TransactionColumns(reader.CustomerIdColumn ?? string.Empty, reader.DateColumn ?? string.Empty, reader.AmountColumn ?? string.Empty);
             while (reader.Headers.Count > 0 && rows.Invalid is null && source.Next(cancellationToken))
             {
                 if (CsvTransactionReader.TryRead(source, reader.Parser, id, date, amount, out var idBytes, out var timestamp, out var value))
                 {
                     source.Accept();
-                    rows.Accept(idBytes, timestamp, ParsedAmount.From(value), source.LineNumber);
+                    rows.Accept(idBytes, source.Reader.GetSpan(date), source.Reader.GetSpan(amount), timestamp, ParsedAmount.From(value), source.LineNumber);
                 }
             }
 
@@ -330,14 +333,14 @@ internal static class StreamingSummary
 
         if (rows.Invalid is { } invalid)
         {
-            throw SummaryBuilder.Rejection(invalid.Index, invalid.Transaction, invalid.Reason);
+            throw IssueText.Rejection(invalid.Issue, invalid.Line, names, invalid.Value);
         }
 
         rows.Complete();
-        return Result([rows], [0], [table], summary);
+        return Result([rows], [0], [table], summary, names);
     }
 
-    private static CsvSummaryImport Result(ChunkRows[] rows, long[] lineBases, CustomerTable[] tables, SummaryOptions summary)
+    private static CsvSummaryImport Result(ChunkRows[] rows, long[] lineBases, CustomerTable[] tables, SummaryOptions summary, TransactionColumns names)
     {
         var rowsRead = Sum(rows, r => r.RowsRead);
         var accepted = Sum(rows, r => r.Accepted);
@@ -365,15 +368,12 @@ internal static class StreamingSummary
             bases[p] = bases[p - 1] + rows[p - 1].Accepted;
         }
 
-        var issues = new List<TransactionIssue>();
-        var lines = new Dictionary<long, long>();
+        var excluded = new List<ExcludedRow>();
         for (var p = 0; p < rows.Length; p++)
         {
-            foreach (var (issue, line) in rows[p].Issues)
+            foreach (var (issue, line, value) in rows[p].Issues)
             {
-                var index = checked((int)(bases[p] + issue.Index));
-                issues.Add(issue with { Index = index });
-                lines[index] = lineBases[p] + line;
+                excluded.Add(new ExcludedRow(issue with { Index = checked((int)(bases[p] + issue.Index)) }, lineBases[p] + line, value));
             }
         }
 
@@ -385,15 +385,14 @@ internal static class StreamingSummary
             foreach (var pending in table.ReturnsWithoutPurchase())
             {
                 var index = checked((int)(bases[pending.Chunk] + pending.Index));
-                issues.Add(new TransactionIssue(index, TransactionIssueReason.ReturnWithoutPurchase, pending.Transaction));
-                lines[index] = lineBases[pending.Chunk] + pending.Line;
+                excluded.Add(new ExcludedRow(new TransactionIssue(index, TransactionIssueReason.ReturnWithoutPurchase, pending.Transaction), lineBases[pending.Chunk] + pending.Line, pending.Value));
                 withoutPurchase++;
             }
         }
 
         if (withoutPurchase > 0)
         {
-            issues.Sort((a, b) => a.Index.CompareTo(b.Index));
+            excluded.Sort((a, b) => a.Issue.Index.CompareTo(b.Issue.Index));
         }
 
         Parallel.For(0, tables.Length, t => tables[t].CountPeriods());
@@ -423,8 +422,14 @@ internal static class StreamingSummary
         var assembler = new SummaryAssembler(summary, ids, sharedPrefix == int.MaxValue ? 0 : sharedPrefix);
         Parallel.For(0, tables.Length, t => tables[t].SetTotals(assembler, starts[t], unitsFit));
 
-        var result = assembler.Build(checked((int)accepted), [.. issues], returns - withoutPurchase);
-        return new CsvSummaryImport(result, report, lines);
+        var issues = new TransactionIssue[excluded.Count];
+        for (var i = 0; i < issues.Length; i++)
+        {
+            issues[i] = excluded[i].Issue;
+        }
+
+        var result = assembler.Build(checked((int)accepted), issues, returns - withoutPurchase);
+        return new CsvSummaryImport(result, report, [.. excluded], names, summary);
     }
 
     private static long Sum(ChunkRows[] rows, Func<ChunkRows, long> value)
@@ -438,7 +443,7 @@ internal static class StreamingSummary
         return sum;
     }
 
-    private sealed record Header(int End, IReadOnlyList<string> Headers, (int Id, int Date, int Amount) Columns, FieldParser Parser);
+    private sealed record Header(int End, IReadOnlyList<string> Headers, (int Id, int Date, int Amount) Columns, FieldParser Parser, TransactionColumns Names);
 
     /// <summary>Adds up the progress of both threads and reports it in order.</summary>
     private sealed class ProgressTotals(IProgress<CsvProgress>? progress, long headerBytes)

@@ -140,8 +140,8 @@ internal sealed class Utf8ChunkScanner
             if (lineLength > 0)
             {
                 var parsed = masked
-                    ? TryParseShort(rest[..lineLength], delimiters, quotes, out var id, out var timestamp, out var amount)
-                    : TryParse(rest[..lineLength], out id, out timestamp, out amount);
+                    ? TryParseShort(rest[..lineLength], delimiters, quotes, out var fields, out var timestamp, out var amount)
+                    : TryParse(rest[..lineLength], out fields, out timestamp, out amount);
                 if (parsed)
                 {
                     if (runStart >= 0)
@@ -155,7 +155,7 @@ internal sealed class Utf8ChunkScanner
                     }
 
                     _rows.RowsRead++;
-                    _rows.Accept(id, timestamp, amount, line);
+                    _rows.Accept(fields.Id, fields.Date, fields.Amount, timestamp, amount, line);
                     if (_rows.Invalid is not null)
                     {
                         return next;
@@ -209,9 +209,9 @@ internal sealed class Utf8ChunkScanner
     }
 
     // The same as TryParse, given the positions of the delimiters and quotes of a line shorter than a vector.
-    private bool TryParseShort(ReadOnlySpan<byte> line, uint delimiters, uint quotes, out ReadOnlySpan<byte> id, out DateTime timestamp, out ParsedAmount parsed)
+    private bool TryParseShort(ReadOnlySpan<byte> line, uint delimiters, uint quotes, out RowFields fields, out DateTime timestamp, out ParsedAmount parsed)
     {
-        id = default;
+        fields = default;
         timestamp = default;
         parsed = default;
         if (quotes != 0 || BitOperations.PopCount(delimiters) + 1 != _headers.Count)
@@ -219,7 +219,7 @@ internal sealed class Utf8ChunkScanner
             return false;
         }
 
-        ReadOnlySpan<byte> date = default, amount = default;
+        ReadOnlySpan<byte> id = default, date = default, amount = default;
         var start = 0;
         for (var field = 0; field <= _lastNeeded; field++)
         {
@@ -244,13 +244,14 @@ internal sealed class Utf8ChunkScanner
             start = end + 1;
         }
 
+        fields = new RowFields(id, date, amount);
         return TryParseValues(id, date, amount, out timestamp, out parsed);
     }
 
-    private bool TryParse(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> id, out DateTime timestamp, out ParsedAmount parsed)
+    private bool TryParse(ReadOnlySpan<byte> line, out RowFields fields, out DateTime timestamp, out ParsedAmount parsed)
     {
-        ReadOnlySpan<byte> date = default, amount = default;
-        id = default;
+        ReadOnlySpan<byte> id = default, date = default, amount = default;
+        fields = default;
         parsed = default;
         timestamp = default;
         var field = 0;
@@ -292,6 +293,7 @@ internal sealed class Utf8ChunkScanner
             start = end + 1;
         }
 
+        fields = new RowFields(id, date, amount);
         return field == _headers.Count && TryParseValues(id, date, amount, out timestamp, out parsed);
     }
 
@@ -346,7 +348,7 @@ internal sealed class Utf8ChunkScanner
                 if (CsvTransactionReader.TryRead(source, _parser, _idIndex, _dateIndex, _amountIndex, out var id, out var timestamp, out var amount))
                 {
                     source.Accept();
-                    _rows.Accept(id, timestamp, ParsedAmount.From(amount), source.LineNumber - _lineBase.Value);
+                    _rows.Accept(id, source.Reader.GetSpan(_dateIndex), source.Reader.GetSpan(_amountIndex), timestamp, ParsedAmount.From(amount), source.LineNumber - _lineBase.Value);
                 }
             }
         }
@@ -355,6 +357,16 @@ internal sealed class Utf8ChunkScanner
             _rows.AddReport(source);
         }
     }
+}
+
+/// <summary>The id, date and amount fields of a line, trimmed.</summary>
+internal readonly ref struct RowFields(ReadOnlySpan<byte> id, ReadOnlySpan<byte> date, ReadOnlySpan<byte> amount)
+{
+    public ReadOnlySpan<byte> Id { get; } = id;
+
+    public ReadOnlySpan<byte> Date { get; } = date;
+
+    public ReadOnlySpan<byte> Amount { get; } = amount;
 }
 
 /// <summary>Reads bytes of an input at given offsets.</summary>
