@@ -32,6 +32,7 @@ public sealed class CsvFastPathTests
         { "ids that are not plain ASCII", "customer_id,date,amount\nZoë,2020-01-02,1\n\u00A0,2020-01-02,2\n\v,2020-01-03,-3\nZoë,2020-02-02,4\n" },
         { "ids around 8 and 16 bytes", "customer_id,date,amount\nCUSTOMER-0000000000001,2020-01-02,1\nCUSTOMER-0000000000002,2020-01-02,2\nCUSTOMER-0000000000001,2020-02-02,3\nABCDEFGHIJKLMNOP,2020-01-01,1\nABCDEFGHIJKLMNOPQ,2020-01-01,2\nABCDEFGH,2020-01-01,4\nABCDEFGHI,2020-01-01,8\nABCDEFG,2020-01-01,16\nABCDEFGHI\u0000,2020-01-01,32\nABCDEFGHIJKLMNOPQ,2020-03-01,64\n" },
         { "lines longer than a vector", "customer_id,date,amount,note\nA,2020-01-02,12.5,a note long enough to pass thirty-two bytes\nB,2020-01-02,1,\"a quoted note, with a comma, long enough\"\nC,2020-13-02,1,a note long enough to pass thirty-two bytes\nD,2020-01-02,1,a note long enough,to pass thirty-two bytes\nE,2020-01-02,1\n  A  ,  2020-02-02  ,  7  ,  a note long enough to pass thirty-two bytes\n" },
+        { "ids whose UTF-8 order is not their ordinal order", "customer_id,date,amount\n\uFF21,2020-01-02,1\n\U0001F600,2020-01-03,2\nA,2020-01-04,3\n\uFF21x,2020-02-02,4\n\U0001F600,2020-02-05,5\n" },
         { "BOM", "\uFEFFcustomer_id,date,amount\nA,2020-01-02,12.5\n" },
         { "no final line break", "customer_id,date,amount\nA,2020-01-02,12.5\nB,2020-01-03,7" },
     };
@@ -58,6 +59,15 @@ public sealed class CsvFastPathTests
         var text = "Kunde;Datum;Betrag\nC1;02.01.2020;12,50\nC2;2020-03-04;-7\nC1;2020-03-04;1.234,5\nC1;03.01.2020;0,125\n";
 
         AssertSameAsGeneral(Encoding.UTF8.GetBytes(text), AsOf2020 with { NegativeAmounts = NegativeAmountHandling.NetAsReturn }, options with { CustomerIdColumn = "Kunde", DateColumn = "Datum", AmountColumn = "Betrag" }, "de-DE");
+    }
+
+    [Fact]
+    public void Summarise_InvalidUtf8Ids_EqualsTheGeneralPath()
+    {
+        // Each id decodes with a replacement character, so the customer is the decoded string, not the bytes.
+        byte[] bytes = [.. "customer_id,date,amount\n"u8, 0xC3, 0x28, .. ",2020-01-02,1\nB,2020-01-03,2\n"u8, 0xFF, .. ",2020-01-04,3\n"u8, 0xC3, 0x28, .. ",2020-02-02,4\n"u8];
+
+        AssertSameAsGeneral(bytes, AsOf2020, Lenient, "invalid UTF-8");
     }
 
     [Fact]

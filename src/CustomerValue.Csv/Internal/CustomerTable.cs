@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -6,7 +7,7 @@ namespace CustomerValue.Csv.Internal;
 
 /// <summary>
 /// The per-customer state of a streaming summary, for the customers whose id hash routes to this table: an
-/// open-addressing table keyed by the UTF-8 id bytes (one string per new customer), running totals, and the distinct
+/// open-addressing table keyed by the UTF-8 id bytes (strings are made only for the output, in id order), running totals, and the distinct
 /// (customer, period) pairs that frequency needs (a customer's last two in the customer, the rest in a compacted log).
 /// Memory grows with customers and their distinct purchase periods, never with rows. Not thread-safe: one thread owns it.
 /// </summary>
@@ -14,8 +15,9 @@ namespace CustomerValue.Csv.Internal;
 /// Money is summed as longs of 0.0001 with, per sum, a mask of the scales that went in, so the end can rebuild the
 /// exact decimal (value and scale) the in-memory builder's decimal path would hold. Amounts outside that range, and any
 /// amount once the table's absolute total nears the long range, go into exact decimal sums kept per customer.
-/// What every purchase touches fits one 64-byte <see cref="Customer"/>; the growth windows, returns and long ids are
-/// in a second array that only some rows reach. Revenue is not kept: it is the first-period, repeat and return sums.
+/// What every purchase touches fits one 64-byte <see cref="Customer"/>, on a cache line of its own; the growth windows,
+/// returns and long ids are in a second array that only some rows reach. Revenue is not kept: it is the first-period,
+/// repeat and return sums.
 /// </remarks>
 internal sealed class CustomerTable
 {
@@ -28,6 +30,7 @@ internal sealed class CustomerTable
     private const int InlinePeriods = 2;
     private const int SpilledFlag = 1 << 8;
     private const int ExactFlag = 1 << 9;
+    private const int MaxStackId = 256;
 
     private readonly SummarySettings _settings;
     private readonly PeriodLog _periods = new();
@@ -35,9 +38,8 @@ internal sealed class CustomerTable
     private readonly List<(int Customer, PendingReturn Return)> _pending = [];
     private readonly List<ExactTotals> _exact = [];
     private int[] _slots = new int[1024];
-    private Customer[] _customers = new Customer[512];
-    private CustomerExtra[] _extras = new CustomerExtra[512];
-    private string[] _ids = new string[512];
+    private AlignedArray<Customer> _customers = new(512);
+    private AlignedArray<CustomerExtra> _extras = new(512);
     private byte[] _keys = new byte[1024];
     private int _keysLength;
     private int _count;
@@ -53,15 +55,25 @@ internal sealed class CustomerTable
 
     public int Returns { get; private set; }
 
-    /// <summary>Gets the number of leading characters every id in the table shares (measured as ids arrive, while they are in cache).</summary>
+    /// <summary>Gets the number of leading bytes every id in the table shares (measured as ids arrive, while they are in cache).</summary>
     public int SharedPrefix { get; private set; }
 
+    /// <summary>
+    /// Gets whether the byte order of every id is its ordinal string order: UTF-8 orders by code point, UTF-16 code units
+    /// by code point too below U+E000 (lead bytes under 0xEE), and a decoding replacement (EF BF BD) takes the other route.
+    /// </summary>
+    public bool BytesInOrdinalOrder { get; private set; } = true;
+
+    /// <summary>Gets the number of customers with at least one purchase (after <see cref="CountPeriods"/>).</summary>
+    public int Purchasers { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(RecordBlock block)
     {
         // Stages a few records apart: prefetch the table slot, then the customer it points to (and its second part when
         // the row will need it), then do the work, which finds them in cache. Periods go to the customer or to a
         // sequential log, so nothing else is read at random.
-        const int ahead = 8;
+        const int ahead = 32;
         var records = block.Records.AsSpan(0, block.Count);
         for (var i = 0; i < Math.Min(2 * ahead, records.Length); i++)
         {
@@ -134,40 +146,100 @@ internal sealed class CustomerTable
         }
     }
 
-    /// <summary>Gets the number of customers with at least one purchase.</summary>
-    public int CountPurchasers()
+    /// <summary>Returns how many leading bytes the first ids of two tables share (both tables hold a customer).</summary>
+    public int SharedPrefixWith(CustomerTable other)
     {
-        var count = 0;
-        for (var c = 0; c < _count; c++)
-        {
-            count += _customers[c].Orders > 0 ? 1 : 0;
-        }
-
-        return count;
+        Span<byte> mine = stackalloc byte[MaxStackId];
+        Span<byte> theirs = stackalloc byte[MaxStackId];
+        return IdBytes(0, mine).CommonPrefixLength(other.IdBytes(0, theirs));
     }
 
-    /// <summary>Gets the first id of the table, or null when it is empty.</summary>
-    public string? FirstId => _count == 0 ? null : _ids[0];
-
-    /// <summary>Copies the ids of the customers with a purchase into <paramref name="ids"/> from <paramref name="start"/>.</summary>
+    /// <summary>Creates the ids of the customers with a purchase into <paramref name="ids"/> from <paramref name="start"/>.</summary>
     public void CopyPurchaserIds(string[] ids, int start)
     {
         for (var c = 0; c < _count; c++)
         {
             if (_customers[c].Orders > 0)
             {
-                ids[start++] = _ids[c];
+                ids[start++] = IdString(c);
             }
         }
     }
 
+    /// <summary>
+    /// Returns the purchasers in ordinal id order (when <see cref="BytesInOrdinalOrder"/>): each one's key (the 8 bytes after
+    /// <paramref name="prefix"/>, big-endian) and number, sorted by key and equal keys by the whole id.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (ulong[] Keys, int[] Customers) SortPurchasers(int prefix)
+    {
+        var keys = GC.AllocateUninitializedArray<ulong>(Purchasers);
+        var customers = GC.AllocateUninitializedArray<int>(Purchasers);
+        var n = 0;
+        for (var c = 0; c < _count; c++)
+        {
+            if (_customers[c].Orders > 0)
+            {
+                keys[n] = OrderKey(c, prefix);
+                customers[n++] = c;
+            }
+        }
+
+        CustomerIdKeys.RadixSort(keys, customers);
+        for (var from = 0; from < n;)
+        {
+            var to = from + 1;
+            while (to < n && keys[to] == keys[from])
+            {
+                to++;
+            }
+
+            if (to - from > 1)
+            {
+                customers.AsSpan(from, to - from).Sort((a, b) => Compare(a, this, b));
+            }
+
+            from = to;
+        }
+
+        return (keys, customers);
+    }
+
+    /// <summary>Compares the id of customer <paramref name="a"/> with that of customer <paramref name="b"/> of <paramref name="other"/>, byte by byte.</summary>
+    public int Compare(int a, CustomerTable other, int b)
+    {
+        Span<byte> left = stackalloc byte[MaxStackId];
+        Span<byte> right = stackalloc byte[MaxStackId];
+        return IdBytes(a, left).SequenceCompareTo(other.IdBytes(b, right));
+    }
+
+    /// <summary>Hints the cache to load what <see cref="Write"/> reads for customer <paramref name="customer"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void PrefetchTotals(int customer)
+    {
+        Prefetch.Line(ref _customers[customer]);
+        Prefetch.Line(ref _extras[customer]);
+        Prefetch.Line(ref _periodCounts![customer]);
+    }
+
+    /// <summary>Sets customer <paramref name="customer"/> as row <paramref name="row"/> of an assembler that takes rows in order, id included.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Write(SummaryAssembler assembler, int row, int customer, bool unitsFit)
+    {
+        assembler.SetId(row, IdString(customer));
+        Set(assembler, row, customer, unitsFit);
+    }
+
     /// <summary>Counts each customer's distinct periods (and days) and lets the logs go, before the output is allocated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CountPeriods()
     {
         var periods = new int[_count];
+        var purchasers = 0;
         for (var c = 0; c < _count; c++)
         {
             ref readonly var totals = ref _customers[c];
+            purchasers += totals.Orders > 0 ? 1 : 0;
             var buffered = totals.PeriodState & 0xFF;
             if ((totals.PeriodState & SpilledFlag) != 0)
             {
@@ -182,6 +254,7 @@ internal sealed class CustomerTable
             }
         }
 
+        Purchasers = purchasers;
         _periods.CountDistinct(periods);
         _periodCounts = periods;
         _dayCounts = periods;
@@ -198,26 +271,12 @@ internal sealed class CustomerTable
     /// <param name="unitsFit">Whether the whole log fits units, in which case the in-memory builder sums in units (scale 4) and so must this.</param>
     public void SetTotals(SummaryAssembler assembler, int start, bool unitsFit)
     {
-        var (periods, days) = (_periodCounts!, _dayCounts!);
         for (var c = 0; c < _count; c++)
         {
-            ref readonly var totals = ref _customers[c];
-            if (totals.Orders == 0)
+            if (_customers[c].Orders > 0)
             {
-                continue;
+                Set(assembler, start++, c, unitsFit);
             }
-
-            ref readonly var extra = ref _extras[c];
-            var exact = (totals.PeriodState & ExactFlag) != 0 ? _exact[extra.Exact].Sums : null;
-            var revenueUnits = totals.First + totals.Repeat + extra.Returned;
-            var revenueMask = Mask(totals.Scales, FirstPeriod) | Mask(totals.Scales, Repeat) | Mask(totals.Scales, Returned);
-            var revenueExact = exact is null ? (decimal?)null : exact[FirstPeriod] + exact[Repeat] + exact[Returned];
-            assembler.Set(
-                start++, totals.Orders, totals.FirstDay, totals.LastDay, periods[c], days[c],
-                Money(revenueUnits, revenueMask, revenueExact, unitsFit),
-                Money(extra.Window, Mask(totals.Scales, Window), exact?[Window], unitsFit),
-                Money(extra.Previous, Mask(totals.Scales, Previous), exact?[Previous], unitsFit),
-                Money(totals.Repeat, Mask(totals.Scales, Repeat), exact?[Repeat], unitsFit));
         }
     }
 
@@ -233,18 +292,89 @@ internal sealed class CustomerTable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Set(SummaryAssembler assembler, int index, int c, bool unitsFit)
+    {
+        ref readonly var totals = ref _customers[c];
+        ref readonly var extra = ref _extras[c];
+        var revenueUnits = totals.First + totals.Repeat + extra.Returned;
+        if (unitsFit)
+        {
+            assembler.SetUnits(index, totals.Orders, totals.FirstDay, totals.LastDay, _periodCounts![c], _dayCounts![c], revenueUnits, extra.Window, extra.Previous, totals.Repeat);
+            return;
+        }
+
+        var exact = (totals.PeriodState & ExactFlag) != 0 ? _exact[extra.Exact].Sums : null;
+        var revenueMask = Mask(totals.Scales, FirstPeriod) | Mask(totals.Scales, Repeat) | Mask(totals.Scales, Returned);
+        var revenueExact = exact is null ? (decimal?)null : exact[FirstPeriod] + exact[Repeat] + exact[Returned];
+        assembler.Set(
+            index, totals.Orders, totals.FirstDay, totals.LastDay, _periodCounts![c], _dayCounts![c],
+            Money(revenueUnits, revenueMask, revenueExact),
+            Money(extra.Window, Mask(totals.Scales, Window), exact?[Window]),
+            Money(extra.Previous, Mask(totals.Scales, Previous), exact?[Previous]),
+            Money(totals.Repeat, Mask(totals.Scales, Repeat), exact?[Repeat]));
+    }
+
+    // The 8 id bytes after the prefix, big-endian and zero-padded, so keys order as the ids do (ties aside).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ulong OrderKey(int c, int prefix)
+    {
+        ref readonly var customer = ref _customers[c];
+        if (customer.Length <= 16 || prefix + 8 <= 16)
+        {
+            if (prefix >= 16)
+            {
+                return 0;
+            }
+
+            var bytes = (((UInt128)customer.Prefix1 << 64) | customer.Prefix0) >> (8 * prefix);
+            return BinaryPrimitives.ReverseEndianness(unchecked((ulong)bytes));
+        }
+
+        Span<byte> id = stackalloc byte[MaxStackId];
+        var all = IdBytes(c, id);
+        Span<byte> window = stackalloc byte[8];
+        window.Clear();
+        if (prefix < all.Length)
+        {
+            all[prefix..Math.Min(all.Length, prefix + 8)].CopyTo(window);
+        }
+
+        return BinaryPrimitives.ReadUInt64BigEndian(window);
+    }
+
+    // The id's UTF-8 bytes, in the buffer when they fit it (longer ids are rare, and only ties and prefixes read them).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ReadOnlySpan<byte> IdBytes(int c, Span<byte> buffer)
+    {
+        ref readonly var customer = ref _customers[c];
+        var bytes = customer.Length <= buffer.Length ? buffer[..customer.Length] : new byte[customer.Length];
+        Span<byte> prefix = stackalloc byte[16];
+        IdKey.WritePrefix(customer.Prefix0, customer.Prefix1, prefix);
+        prefix[..Math.Min(16, customer.Length)].CopyTo(bytes);
+        if (customer.Length > 16)
+        {
+            _keys.AsSpan(_extras[c].KeyOffset, customer.Length - 16).CopyTo(bytes[16..]);
+        }
+
+        return bytes;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string IdString(int c)
+    {
+        Span<byte> buffer = stackalloc byte[MaxStackId];
+        return Encoding.UTF8.GetString(IdBytes(c, buffer));
+    }
+
     private static int Mask(int scales, int field) => (scales >> (5 * field)) & 31;
 
     private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
 
-    // The decimal the in-memory builder would hold: units at scale 4 when the whole log fits units, else the exact sum.
-    private static decimal Money(long units, int mask, decimal? exact, bool unitsFit)
+    // The exact decimal the in-memory builder holds when the log does not fit units: the units sum at its highest scale plus the exact part.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static decimal Money(long units, int mask, decimal? exact)
     {
-        if (unitsFit)
-        {
-            return new UnitMoney(units).ToDecimal();
-        }
-
         if (mask == 0)
         {
             return exact ?? 0m;
@@ -256,12 +386,13 @@ internal sealed class CustomerTable
 
     private int Slot(uint hash) => (int)(hash >> 1) & (_slots.Length - 1);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PrefetchCustomer(in RowRecord record)
     {
         var entry = _slots[Slot(record.Id.Hash)];
         if (entry != 0)
         {
-            Prefetch.Lines(ref _customers[entry - 1]);
+            Prefetch.Line(ref _customers[entry - 1]);
             if (record.Day >= _settings.PreviousWindowStart || (record.Flags & RecordBlock.ReturnFlag) != 0 || record.Id.Length > 16)
             {
                 Prefetch.Line(ref _extras[entry - 1]);
@@ -318,6 +449,7 @@ internal sealed class CustomerTable
         return (0, 0, ParsedAmount.UnitsToDecimal(units, HighestScale(scaleBit), units < 0));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToWindows(int customer, ref Customer totals, int day, long units, int scaleBit, decimal exact)
     {
         if (day >= _settings.WindowStart)
@@ -360,6 +492,7 @@ internal sealed class CustomerTable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetFirstPeriod(int customer, ref Customer totals, long units, int scaleBit, decimal exact)
     {
         totals.First = 0;
@@ -372,6 +505,7 @@ internal sealed class CustomerTable
         AddMoney(customer, ref totals, FirstPeriod, units, scaleBit, exact);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MoveFirstPeriodToRepeat(int customer, ref Customer totals)
     {
         totals.Repeat += totals.First;
@@ -395,6 +529,7 @@ internal sealed class CustomerTable
         return _exact[_extras[customer].Exact];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindOrAdd(in RowRecord record, RecordBlock block)
     {
         ref readonly var id = ref record.Id;
@@ -423,9 +558,8 @@ internal sealed class CustomerTable
     {
         if (_count == _customers.Length)
         {
-            Array.Resize(ref _customers, _count * 2);
-            Array.Resize(ref _extras, _count * 2);
-            Array.Resize(ref _ids, _count * 2);
+            _customers = _customers.Resize(_count * 2);
+            _extras = _extras.Resize(_count * 2);
         }
 
         // Only ids longer than the 16 bytes kept in the customer need the rest stored.
@@ -439,9 +573,14 @@ internal sealed class CustomerTable
         rest.CopyTo(_keys.AsSpan(_keysLength));
         _customers[_count] = new Customer { Prefix0 = id.Prefix0, Prefix1 = id.Prefix1, Length = id.Length };
         _extras[_count] = new CustomerExtra { KeyOffset = _keysLength };
-        var text = _ids[_count] = IdString(id, rest);
-        SharedPrefix = _count == 0 ? text.Length : Math.Min(SharedPrefix, text.AsSpan().CommonPrefixLength(_ids[0]));
         _keysLength += rest.Length;
+        SharedPrefix = _count == 0 ? id.Length : Math.Min(SharedPrefix, SharedWithFirst(_count));
+        if (((id.Prefix0 | id.Prefix1) & 0x8080808080808080UL) != 0 || rest.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0)
+        {
+            Span<byte> buffer = stackalloc byte[MaxStackId];
+            BytesInOrdinalOrder &= IdBytes(_count, buffer).IndexOfAnyInRange((byte)0xEE, (byte)0xFF) < 0;
+        }
+
         _slots[slot] = ++_count;
         if (2 * _count > _slots.Length)
         {
@@ -451,21 +590,25 @@ internal sealed class CustomerTable
         return _count - 1;
     }
 
-    private static string IdString(in IdKey id, ReadOnlySpan<byte> rest)
+    // The bytes the id of customer c shares with the first id: for ids of up to 16 bytes, from their prefixes.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int SharedWithFirst(int c)
     {
-        Span<byte> prefix = stackalloc byte[16];
-        IdKey.WritePrefix(id.Prefix0, id.Prefix1, prefix);
-        if (rest.IsEmpty)
+        ref readonly var first = ref _customers[0];
+        ref readonly var customer = ref _customers[c];
+        if (customer.Length > 16 || first.Length > 16)
         {
-            return Encoding.UTF8.GetString(prefix[..id.Length]);
+            Span<byte> mine = stackalloc byte[MaxStackId];
+            Span<byte> theirs = stackalloc byte[MaxStackId];
+            return IdBytes(c, mine).CommonPrefixLength(IdBytes(0, theirs));
         }
 
-        var bytes = new byte[id.Length];
-        prefix.CopyTo(bytes);
-        rest.CopyTo(bytes.AsSpan(16));
-        return Encoding.UTF8.GetString(bytes);
+        var low = customer.Prefix0 ^ first.Prefix0;
+        var same = low != 0 ? BitOperations.TrailingZeroCount(low) / 8 : 8 + (BitOperations.TrailingZeroCount(customer.Prefix1 ^ first.Prefix1) / 8);
+        return Math.Min(same, Math.Min(customer.Length, first.Length));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rehash()
     {
         var slots = new int[_slots.Length * 2];
@@ -556,6 +699,7 @@ internal sealed class CustomerTable
         }
 
         /// <summary>Adds each customer's number of distinct periods to <paramref name="counts"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void CountDistinct(int[] counts)
         {
             Compact();
@@ -568,6 +712,7 @@ internal sealed class CustomerTable
             (_pairs, _scratch, _unique, _count) = ([], [], 0, 0);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Compact()
         {
             var tail = _count - _unique;
@@ -604,6 +749,7 @@ internal sealed class CustomerTable
         }
 
         // LSD radix sort on 11-bit digits, skipping digits every key shares; returns whichever buffer holds the result.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static Span<ulong> Sort(Span<ulong> keys, Span<ulong> buffer)
         {
             Span<int> counts = stackalloc int[1 << DigitBits];

@@ -95,6 +95,7 @@ internal sealed class FieldParser
     private string CultureName => _culture.Name.Length == 0 ? "invariant" : _culture.Name;
 
     // [-]digits[point digits] with at most 18 digits, exactly as decimal.Parse reads it (trailing zeros kept in the scale).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryPlainDecimal(ReadOnlySpan<byte> value, byte point, out decimal result)
     {
         result = 0;
@@ -158,6 +159,7 @@ internal sealed class FieldParser
         return DateTime.TryParseExact(chars[..length], _dateFormats, _culture, DateTimeStyles.AllowWhiteSpaces, out result);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDate(int year, int month, int day, out DateTime result)
     {
         if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))

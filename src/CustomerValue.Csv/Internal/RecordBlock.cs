@@ -74,6 +74,7 @@ internal sealed class RecordBlock
     }
 
     /// <summary>Adds a netted return, kept whole in case its customer turns out to have no purchase.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddReturn(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount, in PendingReturn pending)
     {
         Add(id, key, day, amount);

@@ -99,6 +99,7 @@ internal sealed class Utf8ChunkScanner
     }
 
     // Returns how many bytes it consumed: every whole line (all of them at the end of the part).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParseLines(byte[] buffer, int length, bool atEnd)
     {
         var position = 0;
@@ -209,6 +210,7 @@ internal sealed class Utf8ChunkScanner
     }
 
     // The same as TryParse, given the positions of the delimiters and quotes of a line shorter than a vector.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseShort(ReadOnlySpan<byte> line, uint delimiters, uint quotes, out RowFields fields, out DateTime timestamp, out ParsedAmount parsed)
     {
         fields = default;
@@ -248,6 +250,7 @@ internal sealed class Utf8ChunkScanner
         return TryParseValues(id, date, amount, out timestamp, out parsed);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParse(ReadOnlySpan<byte> line, out RowFields fields, out DateTime timestamp, out ParsedAmount parsed)
     {
         ReadOnlySpan<byte> id = default, date = default, amount = default;
@@ -320,6 +323,7 @@ internal sealed class Utf8ChunkScanner
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
     {
         var start = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CustomerValue;
 
 /// <summary>The output columns of the summaries, filled row by row.</summary>
@@ -16,6 +18,7 @@ internal sealed class SummaryColumns(int rows)
     public double[] WindowSpend { get; } = new double[rows];
     public double[] PreviousWindowSpend { get; } = new double[rows];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(int row, in SummaryRow values)
     {
         RecencyDays[row] = values.RecencyDays;
