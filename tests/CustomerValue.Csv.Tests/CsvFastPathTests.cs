@@ -142,6 +142,45 @@ public sealed class CsvFastPathTests
         return true.ToProperty();
     }
 
+    [Property]
+    public Property Summarise_PeriodsSpreadOverDecades_EqualsTheGeneralPath(SpreadExport export)
+    {
+        AssertSameAsGeneral(Encoding.UTF8.GetBytes(export.Text), export.Summary, Lenient, export.Text);
+        return true.ToProperty();
+    }
+
+    [Fact]
+    public void SummariseFile_MoreRowsThanABatch_EqualsTheInMemorySummaries()
+    {
+        // More rows per table than one batch of queued rows, so shards take rows several times while the file is read.
+        var random = new Random(3);
+        var start = new DateTime(2016, 1, 1);
+        var log = new Transaction[700_000];
+        var text = new StringBuilder("customer_id,date,amount\n");
+        for (var i = 0; i < log.Length; i++)
+        {
+            log[i] = new Transaction("K" + random.Next(60_000).ToString(CultureInfo.InvariantCulture), start.AddDays(random.Next(1800)), random.Next(-200, 100_000) / 100m);
+            text.Append(CultureInfo.InvariantCulture, $"{log[i].CustomerId},{log[i].Timestamp:yyyy-MM-dd},{log[i].Amount}\n");
+        }
+
+        var summary = new SummaryOptions { AsOf = new DateOnly(2020, 6, 30), NegativeAmounts = NegativeAmountHandling.NetAsReturn };
+        var expected = CustomerSummaries.FromTransactions(log, summary);
+        using var directory = new TempDirectory();
+        var path = directory.File("log.csv");
+        File.WriteAllText(path, text.ToString());
+
+        var actual = CsvTransactions.SummariseFile(path, summary).Summary;
+
+        Assert.Equal(expected.Customers.CustomerIds, actual.Customers.CustomerIds);
+        foreach (var column in expected.Customers.Columns)
+        {
+            Assert.True(((NumericColumn)column).Values.ToArray().SequenceEqual(actual.Customers.GetNumeric(column.Name).Values.ToArray()), column.Name);
+        }
+
+        Assert.Equal(expected.Issues, actual.Issues);
+        Assert.Equal(expected.ReturnsNetted, actual.ReturnsNetted);
+    }
+
     private static void AssertSameAsGeneral(byte[] bytes, SummaryOptions summary, CsvTransactionOptions options, string name)
     {
         var expected = General(bytes, summary, options);
@@ -269,6 +308,12 @@ public sealed class CsvFastPathTests
     {
         public override bool CanSeek => false;
     }
+}
+
+/// <summary>A small generated export whose periods spread over decades, with the options to summarise it.</summary>
+public sealed record SpreadExport(string Text, SummaryOptions Summary)
+{
+    public override string ToString() => Text.Replace("\n", "\\n", StringComparison.Ordinal) + " " + Summary;
 }
 
 /// <summary>A small generated export with the options to read and summarise it.</summary>

@@ -4,16 +4,24 @@ using System.Runtime.CompilerServices;
 namespace CustomerValue.Csv.Internal;
 
 /// <summary>
-/// Accepted purchases and returns on their way from a parsing thread to the table that owns their customers: compact
-/// records, the id bytes in one arena, and the rare wide data (exact amounts, returns) on the side. Reused.
+/// Accepted purchases and returns on their way from a parsing thread to the table that owns their customers, and within
+/// a table to a shard: compact records, the bytes of long ids in one arena, and the rare wide data (exact amounts,
+/// returns) on the side. Reused.
 /// </summary>
 internal sealed class RecordBlock
 {
-    public const int Capacity = 16384;
+    /// <summary>The records a parsing thread gathers for one table before handing them over.</summary>
+    public const int TransferCapacity = 16384;
     public const int ExactFlag = 1 << 5;
     public const int ReturnFlag = 1 << 6;
 
-    public RowRecord[] Records { get; } = new RowRecord[Capacity];
+    /// <param name="capacity">The records it holds at first; <see cref="CopyFrom"/> makes room for more.</param>
+    public RecordBlock(int capacity = TransferCapacity)
+    {
+        Records = new RowRecord[capacity];
+    }
+
+    public RowRecord[] Records { get; private set; }
 
     public int Count { get; private set; }
 
@@ -25,7 +33,7 @@ internal sealed class RecordBlock
 
     public List<PendingReturn> Returns { get; } = [];
 
-    public bool IsFull => Count == Capacity;
+    public bool IsFull => Count == Records.Length;
 
     public void Clear()
     {
@@ -73,6 +81,26 @@ internal sealed class RecordBlock
 
     }
 
+    /// <summary>Appends record <paramref name="index"/> of <paramref name="source"/> with its side data, growing when full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void CopyFrom(RecordBlock source, int index)
+    {
+        if (Count == Records.Length)
+        {
+            var records = Records;
+            Array.Resize(ref records, records.Length * 2);
+            Records = records;
+        }
+
+        ref readonly var record = ref source.Records[index];
+        ref var copy = ref Records[Count++];
+        copy = record;
+        if (record.Id.Length > 16 || (record.Flags & (ExactFlag | ReturnFlag)) != 0)
+        {
+            CopySideData(source, ref copy);
+        }
+    }
+
     /// <summary>Adds a netted return, kept whole in case its customer turns out to have no purchase.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddReturn(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount, in PendingReturn pending)
@@ -82,6 +110,36 @@ internal sealed class RecordBlock
         record.Flags |= ReturnFlag;
         record.Extra = Returns.Count;
         Returns.Add(pending);
+    }
+
+    private void CopySideData(RecordBlock source, ref RowRecord copy)
+    {
+        if (copy.Id.Length > 16)
+        {
+            var rest = source.KeyRest(copy);
+            if (Keys.Length - KeysLength < rest.Length)
+            {
+                var keys = Keys;
+                Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + rest.Length));
+                Keys = keys;
+            }
+
+            rest.CopyTo(Keys.AsSpan(KeysLength));
+            copy.KeyOffset = KeysLength;
+            KeysLength += rest.Length;
+        }
+
+        if ((copy.Flags & ExactFlag) != 0)
+        {
+            Exacts.Add(source.Exacts[(int)copy.Amount]);
+            copy.Amount = Exacts.Count - 1;
+        }
+
+        if ((copy.Flags & ReturnFlag) != 0)
+        {
+            Returns.Add(source.Returns[copy.Extra]);
+            copy.Extra = Returns.Count - 1;
+        }
     }
 }
 

@@ -378,6 +378,12 @@ internal static class StreamingSummary
             }
         }
 
+        // The last queued rows go to their shards; then each table counts its customers' periods, side by side.
+        Parallel.For(0, tables.Length, t =>
+        {
+            tables[t].Flush();
+            tables[t].CountPeriods();
+        });
         var returns = 0;
         var withoutPurchase = 0;
         foreach (var table in tables)
@@ -396,7 +402,6 @@ internal static class StreamingSummary
             excluded.Sort((a, b) => a.Issue.Index.CompareTo(b.Issue.Index));
         }
 
-        Parallel.For(0, tables.Length, t => tables[t].CountPeriods());
         var unitsFit = Sum(rows, r => r.UnitsFit ? r.AbsoluteUnits : UnitMoney.MaxTotalUnits) < UnitMoney.MaxTotalUnits;
         var assembler = tables.All(t => t.BytesInOrdinalOrder) ? InOrder(tables, summary, unitsFit) : ByStrings(tables, summary, unitsFit);
 
@@ -415,11 +420,12 @@ internal static class StreamingSummary
     private static SummaryAssembler InOrder(CustomerTable[] tables, SummaryOptions summary, bool unitsFit)
     {
         var prefix = int.MaxValue;
+        var first = tables.FirstOrDefault(t => t.Purchasers > 0);
         foreach (var table in tables)
         {
             if (table.Purchasers > 0)
             {
-                prefix = Math.Min(Math.Min(prefix, table.SharedPrefix), table.SharedPrefixWith(tables[0]));
+                prefix = Math.Min(Math.Min(prefix, table.SharedPrefix), table.SharedPrefixWith(first!));
             }
         }
 
