@@ -62,6 +62,15 @@ public sealed class CsvFastPathTests
     }
 
     [Fact]
+    public void Summarise_IsoDatesAtCalendarEdges_EqualsTheGeneralPath()
+    {
+        string[] dates = ["2000-02-29", "1900-02-29", "2019-02-29", "2020-02-29", "2021-04-31", "2021-04-30", "0001-01-01", "0000-01-01", "9999-12-31", "2021-00-10", "2021-12-32", "2021-12-00", "2021-1-05", "2021-01-5x", "1600-02-29", "2100-02-29"];
+        var text = "customer_id,date,amount\n" + string.Concat(dates.Select((d, i) => "C" + (i % 3).ToString(CultureInfo.InvariantCulture) + "," + d + ",1\n"));
+
+        AssertSameAsGeneral(Encoding.UTF8.GetBytes(text), AsOf2020, Lenient, "calendar edges");
+    }
+
+    [Fact]
     public void Summarise_InvalidUtf8Ids_EqualsTheGeneralPath()
     {
         // Each id decodes with a replacement character, so the customer is the decoded string, not the bytes.

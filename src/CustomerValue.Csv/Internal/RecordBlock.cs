@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace CustomerValue.Csv.Internal;
 
@@ -199,6 +200,21 @@ internal struct IdKey
 
         id.Hash = HashOf(id.Prefix0, id.Prefix1, key.Length, key.Length > 16 ? key[16..] : default);
         return id;
+    }
+
+    /// <summary>Returns whether every byte of the id is printable ASCII (0x21 to 0x7E); <paramref name="key"/> is the id this key was made of.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly bool IsPrintableAscii(ReadOnlySpan<byte> key)
+    {
+        if (Length > 16)
+        {
+            return key.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) < 0;
+        }
+
+        // Bytes below 0x21 wrap to above 0x5D when 0x21 is subtracted, so one unsigned comparison finds both ends.
+        var bytes = Vector128.Create(Prefix0, Prefix1).AsByte() - Vector128.Create((byte)0x21);
+        var outside = Vector128.GreaterThan(bytes, Vector128.Create((byte)(0x7E - 0x21))).ExtractMostSignificantBits();
+        return (outside & ((1u << Length) - 1)) == 0;
     }
 
     /// <summary>Hashes an id given as its prefix, its length and the bytes after the first 16.</summary>

@@ -325,7 +325,7 @@ internal static class StreamingSummary
                 if (CsvTransactionReader.TryRead(source, reader.Parser, id, date, amount, out var idBytes, out var timestamp, out var value))
                 {
                     source.Accept();
-                    rows.Accept(idBytes, source.Reader.GetSpan(date), source.Reader.GetSpan(amount), timestamp, ParsedAmount.From(value), source.LineNumber);
+                    rows.Accept(idBytes, source.Reader.GetSpan(date), source.Reader.GetSpan(amount), timestamp.Ticks, ParsedAmount.From(value), source.LineNumber);
                 }
             }
 
