@@ -40,9 +40,13 @@ internal sealed class CustomerShard
     private readonly PeriodLog? _days;
     private readonly List<(int Customer, PendingReturn Return)> _pending = [];
     private readonly List<ExactTotals> _exact = [];
-    private int[] _slots = new int[1024];
+    private ulong[] _slots = new ulong[256];
+    private int[] _batch = [];
     private readonly RecordArray<Customer> _customers = new();
     private readonly RecordArray<CustomerExtra> _extras = new();
+
+    /// <summary>Each customer's period bitmap plus one, or 0 before it has one; small, so the bitmap's line can be asked for before the customer is read.</summary>
+    private readonly RecordArray<int> _bitmapOf = new();
     private byte[] _keys = new byte[1024];
     private int _keysLength;
     private int _count;
@@ -73,37 +77,53 @@ internal sealed class CustomerShard
     /// <summary>Gets the number of customers with at least one purchase (after <see cref="CountPeriods"/>).</summary>
     public int Purchasers { get; private set; }
 
+    /// <summary>
+    /// Applies a batch of rows in two passes. The first finds each row's customer by the hash kept in the slots (adding
+    /// the new ones); the slots are small enough to stay in cache, and no customer is read. The second updates the
+    /// customers, asking the cache a few rows ahead for exactly the lines each row will touch (customer, growth
+    /// windows, period bitmap), so their misses overlap instead of following one another.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(RecordBlock block)
     {
-        // Stages a few records apart: prefetch the slot, then the customer it points to (and its second part when the row
-        // will need it), then the line of the customer's period bitmap, then do the work, which finds them in cache.
-        const int ahead = 16;
+        const int slotsAhead = 32;
+        const int ahead = 8;
         var records = block.Records.AsSpan(0, block.Count);
-        for (var i = 0; i < Math.Min(2 * ahead, records.Length); i++)
+        if (_batch.Length < records.Length)
         {
-            Prefetch.Line(ref _slots[Slot(records[i].Id.Hash)]);
+            _batch = new int[Math.Max(records.Length, 2 * _batch.Length)];
+        }
+
+        var customers = _batch.AsSpan(0, records.Length);
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (i + slotsAhead < records.Length)
+            {
+                Prefetch.Line(ref _slots[Slot(records[i + slotsAhead].Id.Hash)]);
+            }
+
+            customers[i] = Candidate(records[i], block);
         }
 
         for (var i = 0; i < records.Length; i++)
         {
             if (i + (2 * ahead) < records.Length)
             {
-                Prefetch.Line(ref _slots[Slot(records[i + (2 * ahead)].Id.Hash)]);
+                Prefetch.Line(ref _bitmapOf[customers[i + (2 * ahead)]]);
             }
 
             if (i + ahead < records.Length)
             {
-                PrefetchCustomer(records[i + ahead]);
-            }
-
-            if (i + (ahead / 2) < records.Length)
-            {
-                PrefetchPeriod(records[i + (ahead / 2)]);
+                PrefetchTotals(records[i + ahead], customers[i + ahead]);
             }
 
             ref readonly var record = ref records[i];
-            var customer = FindOrAdd(record, block);
+            var customer = customers[i];
+            if (!SameId(customer, record, block))
+            {
+                customer = FindOrAdd(record, block);
+            }
+
             var (units, scaleBit, exact) = Amount(record, block);
             ref var totals = ref _customers[customer];
             if ((record.Flags & RecordBlock.ReturnFlag) != 0)
@@ -227,7 +247,7 @@ internal sealed class CustomerShard
             purchasers += totals.Orders > 0 ? 1 : 0;
             if ((totals.PeriodState & SpilledFlag) != 0)
             {
-                ref readonly var bits = ref _bitmaps[totals.Recent[0]];
+                ref readonly var bits = ref _bitmaps[_bitmapOf[c] - 1];
                 var count = 0;
                 foreach (var word in bits)
                 {
@@ -337,17 +357,53 @@ internal sealed class CustomerShard
 
     private int Slot(uint hash) => (int)(hash >> 1) & (_slots.Length - 1);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PrefetchCustomer(in RowRecord record)
+    // The customer a row's hash points to (a hash collision is caught when the row is applied), or a new customer.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Candidate(in RowRecord record, RecordBlock block)
     {
-        var entry = _slots[Slot(record.Id.Hash)];
-        if (entry != 0)
+        var hash = record.Id.Hash;
+        var mask = _slots.Length - 1;
+        var slot = (int)(hash >> 1) & mask;
+        while (true)
         {
-            Prefetch.Line(ref _customers[entry - 1]);
-            if (record.Day >= _settings.PreviousWindowStart || (record.Flags & RecordBlock.ReturnFlag) != 0 || record.Id.Length > 16)
+            var entry = _slots[slot];
+            if (entry == 0)
             {
-                Prefetch.Line(ref _extras[entry - 1]);
+                return Add(record, block, slot);
             }
+
+            if ((uint)(entry >> 32) == hash)
+            {
+                return unchecked((int)(uint)entry - 1);
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SameId(int c, in RowRecord record, RecordBlock block)
+    {
+        ref readonly var customer = ref _customers[c];
+        ref readonly var id = ref record.Id;
+        return customer.Prefix0 == id.Prefix0 && customer.Prefix1 == id.Prefix1 && customer.Length == id.Length
+            && (id.Length <= 16 || block.KeyRest(record).SequenceEqual(_keys.AsSpan(_extras[c].KeyOffset, id.Length - 16)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PrefetchTotals(in RowRecord record, int c)
+    {
+        Prefetch.Line(ref _customers[c]);
+        if (record.Day >= _settings.PreviousWindowStart || (record.Flags & RecordBlock.ReturnFlag) != 0 || record.Id.Length > 16)
+        {
+            Prefetch.Line(ref _extras[c]);
+        }
+
+        var bitmap = _bitmapOf[c] - 1;
+        var offset = (_settings.Weekly ? record.Day / 7 : record.Day) - _windowStart;
+        if (bitmap >= 0 && unchecked((uint)offset) < BitmapPeriods)
+        {
+            Prefetch.Line(ref _bitmaps[bitmap][offset >> 6]);
         }
     }
 
@@ -357,7 +413,7 @@ internal sealed class CustomerShard
     {
         if ((totals.PeriodState & SpilledFlag) != 0)
         {
-            SetPeriod(totals.Recent[0], customer, period);
+            SetPeriod(_bitmapOf[customer] - 1, customer, period);
             return;
         }
 
@@ -387,7 +443,7 @@ internal sealed class CustomerShard
         }
 
         SetPeriod(bitmap, customer, period);
-        totals.Recent[0] = bitmap;
+        _bitmapOf[customer] = bitmap + 1;
         totals.PeriodState = (totals.PeriodState & ~0xFF) | SpilledFlag;
     }
 
@@ -403,22 +459,6 @@ internal sealed class CustomerShard
         else
         {
             _periods.Add(customer, period);
-        }
-    }
-
-    // A hint only: the slot's first customer, which is the row's customer unless ids collided there.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void PrefetchPeriod(in RowRecord record)
-    {
-        var entry = _slots[Slot(record.Id.Hash)];
-        if (entry != 0 && (record.Flags & RecordBlock.ReturnFlag) == 0)
-        {
-            ref readonly var totals = ref _customers[entry - 1];
-            var offset = (_settings.Weekly ? record.Day / 7 : record.Day) - _windowStart;
-            if ((totals.PeriodState & SpilledFlag) != 0 && unchecked((uint)offset) < BitmapPeriods)
-            {
-                Prefetch.Line(ref _bitmaps[totals.Recent[0]][offset >> 6]);
-            }
         }
     }
 
@@ -523,11 +563,12 @@ internal sealed class CustomerShard
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // The row's customer, comparing whole ids: for the rare row whose hash is another id's too.
     private int FindOrAdd(in RowRecord record, RecordBlock block)
     {
-        ref readonly var id = ref record.Id;
+        var hash = record.Id.Hash;
         var mask = _slots.Length - 1;
-        var slot = (int)(id.Hash >> 1) & mask;
+        var slot = (int)(hash >> 1) & mask;
         while (true)
         {
             var entry = _slots[slot];
@@ -536,11 +577,10 @@ internal sealed class CustomerShard
                 return Add(record, block, slot);
             }
 
-            ref readonly var customer = ref _customers[entry - 1];
-            if (customer.Prefix0 == id.Prefix0 && customer.Prefix1 == id.Prefix1 && customer.Length == id.Length
-                && (id.Length <= 16 || block.KeyRest(record).SequenceEqual(_keys.AsSpan(_extras[entry - 1].KeyOffset, id.Length - 16))))
+            var c = unchecked((int)(uint)entry - 1);
+            if ((uint)(entry >> 32) == hash && SameId(c, record, block))
             {
-                return entry - 1;
+                return c;
             }
 
             slot = (slot + 1) & mask;
@@ -551,6 +591,7 @@ internal sealed class CustomerShard
     {
         _customers.EnsureCapacity(_count + 1);
         _extras.EnsureCapacity(_count + 1);
+        _bitmapOf.EnsureCapacity(_count + 1);
 
         // Only ids longer than the 16 bytes kept in the customer need the rest stored.
         ref readonly var id = ref record.Id;
@@ -563,6 +604,7 @@ internal sealed class CustomerShard
         rest.CopyTo(_keys.AsSpan(_keysLength));
         _customers[_count] = new Customer { Prefix0 = id.Prefix0, Prefix1 = id.Prefix1, Length = id.Length };
         _extras[_count] = new CustomerExtra { KeyOffset = _keysLength };
+        _bitmapOf[_count] = 0;
         _keysLength += rest.Length;
         SharedPrefix = _count == 0 ? id.Length : Math.Min(SharedPrefix, SharedWithFirst(_count));
         if (((id.Prefix0 | id.Prefix1) & 0x8080808080808080UL) != 0 || rest.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0)
@@ -571,7 +613,7 @@ internal sealed class CustomerShard
             BytesInOrdinalOrder &= IdBytes(_count, buffer).IndexOfAnyInRange((byte)0xEE, (byte)0xFF) < 0;
         }
 
-        _slots[slot] = ++_count;
+        _slots[slot] = ((ulong)id.Hash << 32) | (uint)++_count;
         if (2 * _count > _slots.Length)
         {
             Rehash();
@@ -599,21 +641,23 @@ internal sealed class CustomerShard
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // The slots keep each customer's hash, so growing them reads no customer.
     private void Rehash()
     {
-        var slots = new int[_slots.Length * 2];
+        var slots = new ulong[_slots.Length * 2];
         var mask = slots.Length - 1;
-        for (var c = 0; c < _count; c++)
+        foreach (var entry in _slots)
         {
-            ref readonly var customer = ref _customers[c];
-            var rest = customer.Length > 16 ? _keys.AsSpan(_extras[c].KeyOffset, customer.Length - 16) : default;
-            var slot = (int)(IdKey.HashOf(customer.Prefix0, customer.Prefix1, customer.Length, rest) >> 1) & mask;
-            while (slots[slot] != 0)
+            if (entry != 0)
             {
-                slot = (slot + 1) & mask;
-            }
+                var slot = (int)((uint)(entry >> 32) >> 1) & mask;
+                while (slots[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
 
-            slots[slot] = c + 1;
+                slots[slot] = entry;
+            }
         }
 
         _slots = slots;
@@ -651,7 +695,7 @@ internal sealed class CustomerShard
         public long First;
         public long Repeat;
 
-        /// <summary>The customer's distinct periods until a third one; then the number of its bitmap.</summary>
+        /// <summary>The customer's distinct periods until a third one gives it a bitmap.</summary>
         public PeriodList Recent;
     }
 

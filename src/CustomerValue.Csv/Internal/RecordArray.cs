@@ -27,10 +27,13 @@ internal sealed unsafe class RecordArray<T>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            var biased = (uint)index + (1u << FirstBits);
-            var segment = BitOperations.Log2(biased) - FirstBits;
-            var start = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_starts), segment);
-            return ref Unsafe.AsRef<T>((void*)(start + ((nint)(biased - (1u << (segment + FirstBits))) * sizeof(T))));
+            unchecked
+            {
+                var biased = (uint)index + (1u << FirstBits);
+                var segment = BitOperations.Log2(biased) - FirstBits;
+                var start = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_starts), segment);
+                return ref Unsafe.AsRef<T>((void*)(start + ((nint)(biased - (1u << (segment + FirstBits))) * sizeof(T))));
+            }
         }
     }
 
