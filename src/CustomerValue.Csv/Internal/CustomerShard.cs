@@ -53,8 +53,6 @@ internal sealed class CustomerShard
     private RecordArray<PeriodBits> _bitmaps = new();
     private int _bitmapCount;
     private long _absoluteUnits;
-    private int[]? _periodCounts;
-    private int[]? _dayCounts;
 
     public CustomerShard(SummarySettings settings)
     {
@@ -196,7 +194,6 @@ internal sealed class CustomerShard
     {
         Prefetch.Line(ref _customers[customer]);
         Prefetch.Line(ref _extras[customer]);
-        Prefetch.Line(ref _periodCounts![customer]);
     }
 
     /// <summary>Sets customer <paramref name="customer"/> as row <paramref name="row"/> of an assembler that takes rows in order, id included.</summary>
@@ -220,7 +217,7 @@ internal sealed class CustomerShard
         var revenueUnits = totals.First + totals.Repeat + extra.Returned;
         if (unitsFit)
         {
-            assembler.SetUnits(index, totals.Orders, totals.FirstDay, totals.LastDay, _periodCounts![c], _dayCounts![c], revenueUnits, extra.Window, extra.Previous, totals.Repeat);
+            assembler.SetUnits(index, totals.Orders, totals.FirstDay, totals.LastDay, totals.Recent[0], totals.Recent[1], revenueUnits, extra.Window, extra.Previous, totals.Repeat);
             return;
         }
 
@@ -228,7 +225,7 @@ internal sealed class CustomerShard
         var revenueMask = Mask(totals.Scales, FirstPeriod) | Mask(totals.Scales, Repeat) | Mask(totals.Scales, Returned);
         var revenueExact = exact is null ? (decimal?)null : exact[FirstPeriod] + exact[Repeat] + exact[Returned];
         assembler.Set(
-            index, totals.Orders, totals.FirstDay, totals.LastDay, _periodCounts![c], _dayCounts![c],
+            index, totals.Orders, totals.FirstDay, totals.LastDay, totals.Recent[0], totals.Recent[1],
             Money(revenueUnits, revenueMask, revenueExact),
             Money(extra.Window, Mask(totals.Scales, Window), exact?[Window]),
             Money(extra.Previous, Mask(totals.Scales, Previous), exact?[Previous]),
@@ -265,12 +262,19 @@ internal sealed class CustomerShard
         _bitmaps = new();
         Purchasers = purchasers;
         _periods.CountDistinct(periods);
-        _periodCounts = periods;
-        _dayCounts = periods;
+        var days = periods;
         if (_days is not null)
         {
-            _dayCounts = new int[_count];
-            _days.CountDistinct(_dayCounts);
+            days = new int[_count];
+            _days.CountDistinct(days);
+        }
+
+        // The counts go where the periods were, so writing the output reads the customer and its extras only.
+        for (var c = 0; c < _count; c++)
+        {
+            ref var totals = ref _customers[c];
+            totals.Recent[0] = periods[c];
+            totals.Recent[1] = days[c];
         }
     }
 
@@ -334,6 +338,21 @@ internal sealed class CustomerShard
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string IdString(int c)
     {
+        ref readonly var customer = ref _customers[c];
+        if (customer.Length <= 16 && ((customer.Prefix0 | customer.Prefix1) & 0x8080808080808080UL) == 0)
+        {
+            // ASCII in the prefix: each byte is a char, with no decoding to check.
+            return string.Create(customer.Length, (customer.Prefix0, customer.Prefix1), static (chars, prefix) =>
+            {
+                Span<byte> bytes = stackalloc byte[16];
+                IdKey.WritePrefix(prefix.Prefix0, prefix.Prefix1, bytes);
+                for (var i = 0; i < chars.Length; i++)
+                {
+                    chars[i] = (char)bytes[i];
+                }
+            });
+        }
+
         Span<byte> buffer = stackalloc byte[MaxStackId];
         return Encoding.UTF8.GetString(IdBytes(c, buffer));
     }
@@ -695,7 +714,7 @@ internal sealed class CustomerShard
         public long First;
         public long Repeat;
 
-        /// <summary>The customer's distinct periods until a third one gives it a bitmap.</summary>
+        /// <summary>The customer's distinct periods until a third one gives it a bitmap; after counting, its numbers of distinct periods and days.</summary>
         public PeriodList Recent;
     }
 
