@@ -40,17 +40,21 @@ internal sealed class CustomerShard
     private readonly PeriodLog? _days;
     private readonly List<(int Customer, PendingReturn Return)> _pending = [];
     private readonly List<ExactTotals> _exact = [];
-    private ulong[] _slots = new ulong[256];
-    private int[] _batch = [];
     private readonly RecordArray<Customer> _customers = new();
     private readonly RecordArray<CustomerExtra> _extras = new();
 
     /// <summary>Each customer's period bitmap plus one, or 0 before it has one; small, so the bitmap's line can be asked for before the customer is read.</summary>
     private readonly RecordArray<int> _bitmapOf = new();
+
+    /// <summary>Open addressing: each used slot holds a customer's id hash (high half) and number plus one (low half).</summary>
+    private ulong[] _slots = new ulong[256];
+
+    /// <summary>The customer of each row of the batch being applied.</summary>
+    private int[] _batch = [];
+    private RecordArray<PeriodBits> _bitmaps = new();
     private byte[] _keys = new byte[1024];
     private int _keysLength;
     private int _count;
-    private RecordArray<PeriodBits> _bitmaps = new();
     private int _bitmapCount;
     private long _absoluteUnits;
 
@@ -63,7 +67,7 @@ internal sealed class CustomerShard
 
     public int Returns { get; private set; }
 
-    /// <summary>Gets the number of leading bytes every id in the table shares (measured as ids arrive, while they are in cache).</summary>
+    /// <summary>Gets the number of leading bytes every id in the shard shares (measured as ids arrive, while they are in cache).</summary>
     public int SharedPrefix { get; private set; }
 
     /// <summary>
