@@ -7,7 +7,8 @@ public static class CsvTransactions
 {
     /// <summary>
     /// Reads the transactions of a file and summarises them as of <see cref="SummaryOptions.AsOf"/>, streaming: memory
-    /// holds per-customer totals and each customer's distinct purchase periods, never the rows. A UTF-8 file is parsed
+    /// holds per-customer totals and each customer's distinct purchase periods, never more than a fixed batch of rows
+    /// (about 256K per reading thread, applied to the customers a batch at a time). A UTF-8 file is parsed
     /// by hand on two threads; any line the hand parser does not take goes through the general CSV reader, so the result
     /// equals reading every transaction and calling <see cref="CustomerSummaries.FromTransactions"/>. In strict mode the
     /// first bad row in file order (a CSV error or a row the summaries reject) throws.

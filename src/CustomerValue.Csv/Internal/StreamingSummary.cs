@@ -5,9 +5,10 @@ using System.Runtime.ExceptionServices;
 namespace CustomerValue.Csv.Internal;
 
 /// <summary>
-/// Reads a transaction export straight into per-customer totals, without holding its rows. A UTF-8 file is cut at a line
-/// break into two parts read by two threads (<see cref="Utf8ChunkScanner"/>); each thread owns the customers of half the
-/// id hashes, so purchases cross to their owner in blocks and no table is merged. Other inputs (a UTF-16 byte order
+/// Reads a transaction export straight into per-customer totals, holding no more than a batch of its rows. A UTF-8 file
+/// is cut at a line break into two parts read by two threads (<see cref="Utf8ChunkScanner"/>); each thread owns the
+/// customers of half the id hashes (<see cref="CustomerTable"/>), so purchases cross to their owner in blocks and no
+/// table is merged. At the end each table sorts its customers by id bytes, and the rows are written in id order. Other inputs (a UTF-16 byte order
 /// mark, a space or tab delimiter, an unusual first line, a stream that cannot seek) take the general CsvHelper reader
 /// on one thread, into the same tables. Either way the result equals reading every transaction and calling
 /// <see cref="CustomerSummaries.FromTransactions"/>: the first bad row in file order fails a strict read.
