@@ -71,6 +71,30 @@ public sealed class CsvFastPathTests
     }
 
     [Fact]
+    public void Summarise_IdsWithTheSameHash_StayTwoCustomers()
+    {
+        // Tables find a row's customer by the id hash first; two ids with one hash must still be told apart by their bytes.
+        var byHash = new Dictionary<uint, string>();
+        (string First, string Second)? pair = null;
+        for (var i = 0; pair is null; i++)
+        {
+            var id = "K" + i.ToString(CultureInfo.InvariantCulture);
+            var hash = IdKey.Of(Encoding.UTF8.GetBytes(id)).Hash;
+            if (byHash.TryGetValue(hash, out var other))
+            {
+                pair = (other, id);
+            }
+
+            byHash[hash] = id;
+        }
+
+        var (a, b) = pair.Value;
+        var text = $"customer_id,date,amount\n{a},2020-01-02,1\n{b},2020-01-03,2\n{a},2020-02-02,4\n{b},2020-03-03,8\n{b},2020-03-04,16\nZ,2020-01-01,32\n";
+
+        AssertSameAsGeneral(Encoding.UTF8.GetBytes(text), AsOf2020, Lenient, a + " and " + b);
+    }
+
+    [Fact]
     public void Summarise_InvalidUtf8Ids_EqualsTheGeneralPath()
     {
         // Each id decodes with a replacement character, so the customer is the decoded string, not the bytes.
