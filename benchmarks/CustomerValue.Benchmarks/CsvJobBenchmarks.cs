@@ -53,6 +53,7 @@ public class CsvJobBenchmarks
     /// <summary>Runs the job once (the streaming import, or with <paramref name="general"/> the baseline's path) and prints the rows per second, the time of each part and the peak working set.</summary>
     internal static void PrintJob(string path, bool general)
     {
+        var pauses = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var summary = general ? SummariseGenerally(path) : CsvTransactions.SummariseFile(path, Summary).Summary;
         var read = clock.Elapsed;
@@ -61,7 +62,7 @@ public class CsvJobBenchmarks
         clock.Stop();
         var rows = summary.TransactionsRead;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rows:N0} rows, {customers:N0} customers: {clock.Elapsed.TotalSeconds:F2} s (read + summarise {read.TotalSeconds:F2} s, score {(clock.Elapsed - read).TotalSeconds:F2} s), {rows / clock.Elapsed.TotalSeconds / 1e6:F2}M rows/s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, {allocated / 1e6:F0} MB allocated while reading, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+            $"{rows:N0} rows, {customers:N0} customers: {clock.Elapsed.TotalSeconds:F2} s (read + summarise {read.TotalSeconds:F2} s, score {(clock.Elapsed - read).TotalSeconds:F2} s), {rows / clock.Elapsed.TotalSeconds / 1e6:F2}M rows/s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, {allocated / 1e6:F0} MB allocated while reading, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} pausing {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:F0} ms"));
     }
 
     private static SummaryResult SummariseGenerally(string path)

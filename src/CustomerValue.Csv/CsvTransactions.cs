@@ -7,7 +7,8 @@ public static class CsvTransactions
 {
     /// <summary>
     /// Reads the transactions of a file and summarises them as of <see cref="SummaryOptions.AsOf"/>, streaming: memory
-    /// holds per-customer totals and each customer's distinct purchase periods, never the rows. A UTF-8 file is parsed
+    /// holds per-customer totals and each customer's distinct purchase periods, never more than a fixed batch of rows
+    /// (about 256K per reading thread, applied to the customers a batch at a time). A UTF-8 file is parsed
     /// by hand on two threads; any line the hand parser does not take goes through the general CSV reader, so the result
     /// equals reading every transaction and calling <see cref="CustomerSummaries.FromTransactions"/>. In strict mode the
     /// first bad row in file order (a CSV error or a row the summaries reject) throws.
@@ -21,7 +22,7 @@ public static class CsvTransactions
     /// <exception cref="ArgumentException">An argument or option is invalid.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="CsvImportException">A required column is missing, no row was accepted, or (strict mode) a row is bad.</exception>
-    /// <exception cref="InvalidTransactionException">A transaction is invalid for the summaries and <see cref="SummaryOptions.InvalidTransactions"/> is <see cref="InvalidTransactionHandling.Throw"/>.</exception>
+    /// <exception cref="InvalidTransactionException">A transaction is invalid for the summaries and <see cref="SummaryOptions.InvalidTransactions"/> is <see cref="InvalidTransactionHandling.Throw"/>; the message names its line, column and value as in the file.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static CsvSummaryImport SummariseFile(string path, SummaryOptions summary, CsvTransactionOptions? options = null, IProgress<CsvProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -40,7 +41,7 @@ public static class CsvTransactions
     /// <exception cref="ArgumentException">An argument or option is invalid.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="CsvImportException">A required column is missing, no row was accepted, or (strict mode) a row is bad.</exception>
-    /// <exception cref="InvalidTransactionException">A transaction is invalid for the summaries and <see cref="SummaryOptions.InvalidTransactions"/> is <see cref="InvalidTransactionHandling.Throw"/>.</exception>
+    /// <exception cref="InvalidTransactionException">A transaction is invalid for the summaries and <see cref="SummaryOptions.InvalidTransactions"/> is <see cref="InvalidTransactionHandling.Throw"/>; the message names its line, column and value as in the file.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static CsvSummaryImport Summarise(Stream stream, SummaryOptions summary, CsvTransactionOptions? options = null, IProgress<CsvProgress>? progress = null, CancellationToken cancellationToken = default)
     {

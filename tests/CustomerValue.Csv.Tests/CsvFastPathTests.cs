@@ -32,6 +32,7 @@ public sealed class CsvFastPathTests
         { "ids that are not plain ASCII", "customer_id,date,amount\nZoë,2020-01-02,1\n\u00A0,2020-01-02,2\n\v,2020-01-03,-3\nZoë,2020-02-02,4\n" },
         { "ids around 8 and 16 bytes", "customer_id,date,amount\nCUSTOMER-0000000000001,2020-01-02,1\nCUSTOMER-0000000000002,2020-01-02,2\nCUSTOMER-0000000000001,2020-02-02,3\nABCDEFGHIJKLMNOP,2020-01-01,1\nABCDEFGHIJKLMNOPQ,2020-01-01,2\nABCDEFGH,2020-01-01,4\nABCDEFGHI,2020-01-01,8\nABCDEFG,2020-01-01,16\nABCDEFGHI\u0000,2020-01-01,32\nABCDEFGHIJKLMNOPQ,2020-03-01,64\n" },
         { "lines longer than a vector", "customer_id,date,amount,note\nA,2020-01-02,12.5,a note long enough to pass thirty-two bytes\nB,2020-01-02,1,\"a quoted note, with a comma, long enough\"\nC,2020-13-02,1,a note long enough to pass thirty-two bytes\nD,2020-01-02,1,a note long enough,to pass thirty-two bytes\nE,2020-01-02,1\n  A  ,  2020-02-02  ,  7  ,  a note long enough to pass thirty-two bytes\n" },
+        { "ids whose UTF-8 order is not their ordinal order", "customer_id,date,amount\n\uFF21,2020-01-02,1\n\U0001F600,2020-01-03,2\nA,2020-01-04,3\n\uFF21x,2020-02-02,4\n\U0001F600,2020-02-05,5\n" },
         { "BOM", "\uFEFFcustomer_id,date,amount\nA,2020-01-02,12.5\n" },
         { "no final line break", "customer_id,date,amount\nA,2020-01-02,12.5\nB,2020-01-03,7" },
     };
@@ -58,6 +59,48 @@ public sealed class CsvFastPathTests
         var text = "Kunde;Datum;Betrag\nC1;02.01.2020;12,50\nC2;2020-03-04;-7\nC1;2020-03-04;1.234,5\nC1;03.01.2020;0,125\n";
 
         AssertSameAsGeneral(Encoding.UTF8.GetBytes(text), AsOf2020 with { NegativeAmounts = NegativeAmountHandling.NetAsReturn }, options with { CustomerIdColumn = "Kunde", DateColumn = "Datum", AmountColumn = "Betrag" }, "de-DE");
+    }
+
+    [Fact]
+    public void Summarise_IsoDatesAtCalendarEdges_EqualsTheGeneralPath()
+    {
+        string[] dates = ["2000-02-29", "1900-02-29", "2019-02-29", "2020-02-29", "2021-04-31", "2021-04-30", "0001-01-01", "0000-01-01", "9999-12-31", "2021-00-10", "2021-12-32", "2021-12-00", "2021-1-05", "2021-01-5x", "1600-02-29", "2100-02-29"];
+        var text = "customer_id,date,amount\n" + string.Concat(dates.Select((d, i) => "C" + (i % 3).ToString(CultureInfo.InvariantCulture) + "," + d + ",1\n"));
+
+        AssertSameAsGeneral(Encoding.UTF8.GetBytes(text), AsOf2020, Lenient, "calendar edges");
+    }
+
+    [Fact]
+    public void Summarise_IdsWithTheSameHash_StayTwoCustomers()
+    {
+        // Tables find a row's customer by the id hash first; two ids with one hash must still be told apart by their bytes.
+        var byHash = new Dictionary<uint, string>();
+        (string First, string Second)? pair = null;
+        for (var i = 0; pair is null; i++)
+        {
+            var id = "K" + i.ToString(CultureInfo.InvariantCulture);
+            var hash = IdKey.Of(Encoding.UTF8.GetBytes(id)).Hash;
+            if (byHash.TryGetValue(hash, out var other))
+            {
+                pair = (other, id);
+            }
+
+            byHash[hash] = id;
+        }
+
+        var (a, b) = pair.Value;
+        var text = $"customer_id,date,amount\n{a},2020-01-02,1\n{b},2020-01-03,2\n{a},2020-02-02,4\n{b},2020-03-03,8\n{b},2020-03-04,16\nZ,2020-01-01,32\n";
+
+        AssertSameAsGeneral(Encoding.UTF8.GetBytes(text), AsOf2020, Lenient, a + " and " + b);
+    }
+
+    [Fact]
+    public void Summarise_InvalidUtf8Ids_EqualsTheGeneralPath()
+    {
+        // Each id decodes with a replacement character, so the customer is the decoded string, not the bytes.
+        byte[] bytes = [.. "customer_id,date,amount\n"u8, 0xC3, 0x28, .. ",2020-01-02,1\nB,2020-01-03,2\n"u8, 0xFF, .. ",2020-01-04,3\n"u8, 0xC3, 0x28, .. ",2020-02-02,4\n"u8];
+
+        AssertSameAsGeneral(bytes, AsOf2020, Lenient, "invalid UTF-8");
     }
 
     [Fact]
@@ -132,6 +175,45 @@ public sealed class CsvFastPathTests
         return true.ToProperty();
     }
 
+    [Property]
+    public Property Summarise_PeriodsSpreadOverDecades_EqualsTheGeneralPath(SpreadExport export)
+    {
+        AssertSameAsGeneral(Encoding.UTF8.GetBytes(export.Text), export.Summary, Lenient, export.Text);
+        return true.ToProperty();
+    }
+
+    [Fact]
+    public void SummariseFile_MoreRowsThanABatch_EqualsTheInMemorySummaries()
+    {
+        // More rows per table than one batch of queued rows, so shards take rows several times while the file is read.
+        var random = new Random(3);
+        var start = new DateTime(2016, 1, 1);
+        var log = new Transaction[700_000];
+        var text = new StringBuilder("customer_id,date,amount\n");
+        for (var i = 0; i < log.Length; i++)
+        {
+            log[i] = new Transaction("K" + random.Next(60_000).ToString(CultureInfo.InvariantCulture), start.AddDays(random.Next(1800)), random.Next(-200, 100_000) / 100m);
+            text.Append(CultureInfo.InvariantCulture, $"{log[i].CustomerId},{log[i].Timestamp:yyyy-MM-dd},{log[i].Amount}\n");
+        }
+
+        var summary = new SummaryOptions { AsOf = new DateOnly(2020, 6, 30), NegativeAmounts = NegativeAmountHandling.NetAsReturn };
+        var expected = CustomerSummaries.FromTransactions(log, summary);
+        using var directory = new TempDirectory();
+        var path = directory.File("log.csv");
+        File.WriteAllText(path, text.ToString());
+
+        var actual = CsvTransactions.SummariseFile(path, summary).Summary;
+
+        Assert.Equal(expected.Customers.CustomerIds, actual.Customers.CustomerIds);
+        foreach (var column in expected.Customers.Columns)
+        {
+            Assert.True(((NumericColumn)column).Values.ToArray().SequenceEqual(actual.Customers.GetNumeric(column.Name).Values.ToArray()), column.Name);
+        }
+
+        Assert.Equal(expected.Issues, actual.Issues);
+        Assert.Equal(expected.ReturnsNetted, actual.ReturnsNetted);
+    }
+
     private static void AssertSameAsGeneral(byte[] bytes, SummaryOptions summary, CsvTransactionOptions options, string name)
     {
         var expected = General(bytes, summary, options);
@@ -145,16 +227,28 @@ public sealed class CsvFastPathTests
             ("file", () => CsvTransactions.SummariseFile(path, summary, options)),
             ("unseekable stream", () => CsvTransactions.Summarise(new UnseekableStream(bytes), summary, options)),
         };
+        string? strictMessage = null;
         foreach (var (how, read) in actuals)
         {
             var context = name + " (" + how + ", " + summary.NegativeAmounts + ", " + summary.InvalidTransactions + ", " + options.Errors + ")";
+            if (expected.Error is InvalidTransactionException invalid)
+            {
+                // The in-memory summaries name the index among accepted rows; a file import names the row's line, column and text.
+                var actual = Assert.IsType<InvalidTransactionException>(Record.Exception(read));
+                Assert.Equal(invalid.Issue, actual.Issue);
+                Assert.StartsWith(expected.Rows![invalid.Issue.Index].Where(invalid.Issue.Reason), actual.Message, StringComparison.Ordinal);
+                Assert.Contains("SummaryOptions.InvalidTransactions to Skip", actual.Message, StringComparison.Ordinal);
+                strictMessage ??= actual.Message;
+                Assert.Equal(strictMessage, actual.Message);
+                continue;
+            }
+
             if (expected.Error is { } error)
             {
                 var actual = Record.Exception(read);
                 Assert.True(actual is not null, context + ": expected " + error.Message);
                 Assert.Equal((error.GetType(), error.Message), (actual.GetType(), actual.Message));
                 Assert.Equal((error as CsvImportException)?.Reject, (actual as CsvImportException)?.Reject);
-                Assert.Equal((error as InvalidTransactionException)?.Issue, (actual as InvalidTransactionException)?.Issue);
                 continue;
             }
 
@@ -169,27 +263,36 @@ public sealed class CsvFastPathTests
             Assert.Equal(expected.Result.TransactionsRead, result.TransactionsRead);
             Assert.Equal(expected.Result.ReturnsNetted, result.ReturnsNetted);
             Assert.Equal(expected.Result.Issues, result.Issues);
-            Assert.Equal(expected.Result.Issues.Select(i => expected.Lines![i.Index]), result.Issues.Select(import.LineOf));
+            Assert.Equal(expected.Result.Issues.Select(i => expected.Rows![i.Index].Line), result.Issues.Select(import.LineOf));
+            Assert.Equal(result.Issues, import.Issues.Select(i => i.Issue));
+            Assert.Equal(
+                expected.Result.Issues.Select(i => (expected.Rows![i.Index].Line, expected.Rows[i.Index].Field(i.Reason))),
+                import.Issues.Select(i => (i.LineNumber, (i.Column, i.Value))));
+            Assert.All(import.Issues, i => Assert.StartsWith(expected.Rows![i.Issue.Index].Where(i.Issue.Reason), i.Message, StringComparison.Ordinal));
             Assert.Equal((expected.Report!.RowsRead, expected.Report.RowsAccepted), (import.Report.RowsRead, import.Report.RowsAccepted));
             Assert.Equal(expected.Report.Rejects, import.Report.Rejects);
             Assert.Equal(Enum.GetValues<CsvRejectReason>().Select(expected.Report.CountOf), Enum.GetValues<CsvRejectReason>().Select(import.Report.CountOf));
         }
     }
 
-    // The general path: the reader's transactions (with the line of each) summarised in memory. In strict summaries a row
-    // they reject fails the read where it stands in the file, before any later CSV error.
-    private static (SummaryResult? Result, CsvReadReport? Report, long[]? Lines, Exception? Error) General(byte[] bytes, SummaryOptions summary, CsvTransactionOptions options)
+    // The general path: the reader's transactions (with the line and fields of each) summarised in memory. In strict
+    // summaries a row they reject fails the read where it stands in the file, before any later CSV error.
+    private static (SummaryResult? Result, CsvReadReport? Report, ReadRow[]? Rows, Exception? Error) General(byte[] bytes, SummaryOptions summary, CsvTransactionOptions options)
     {
+        var rows = new List<ReadRow>();
         try
         {
             using var reader = CsvTransactionReader.Create(new MemoryStream(bytes), options);
+            var (id, date, amount) = reader.Columns;
             var transactions = new List<Transaction>();
-            var lines = new List<long>();
             var one = new Transaction[1];
             while (reader.ReadBatch(one) == 1)
             {
+                var fields = reader.Source.Reader;
                 transactions.Add(one[0]);
-                lines.Add(reader.Source.LineNumber);
+                rows.Add(new ReadRow(
+                    reader.Source.LineNumber, (reader.CustomerIdColumn!, reader.DateColumn!, reader.AmountColumn!),
+                    (Encoding.UTF8.GetString(fields.GetSpan(id)), Encoding.UTF8.GetString(fields.GetSpan(date)), Encoding.UTF8.GetString(fields.GetSpan(amount)))));
                 if (summary.InvalidTransactions == InvalidTransactionHandling.Throw && (one[0].Amount < 0 || string.IsNullOrWhiteSpace(one[0].CustomerId)))
                 {
                     CustomerSummaries.FromTransactions(transactions, summary);
@@ -203,11 +306,29 @@ public sealed class CsvFastPathTests
                     $"The file has no transaction to summarise: {report.RowsRead} rows read, {report.RowsRejected} rejected (see the rejects with CsvErrorMode.Lenient)."));
             }
 
-            return (CustomerSummaries.FromTransactions(transactions, summary), report, [.. lines], null);
+            return (CustomerSummaries.FromTransactions(transactions, summary), report, [.. rows], null);
         }
         catch (Exception exception) when (exception is CsvImportException or InvalidTransactionException)
         {
-            return (null, null, null, exception);
+            return (null, null, [.. rows], exception);
+        }
+    }
+
+    /// <summary>An accepted row as the general reader saw it: its line, the headers read and the text of the id, date and amount.</summary>
+    private sealed record ReadRow(long Line, (string Id, string Date, string Amount) Headers, (string Id, string Date, string Amount) Text)
+    {
+        // The field an issue is about: the id when it is blank, the date when it is too late, the amount for a return.
+        public (string Column, string Value) Field(TransactionIssueReason reason) => reason switch
+        {
+            TransactionIssueReason.MissingCustomerId => (Headers.Id, Text.Id),
+            TransactionIssueReason.AfterAsOfDate => (Headers.Date, Text.Date),
+            _ => (Headers.Amount, Text.Amount),
+        };
+
+        public string Where(TransactionIssueReason reason)
+        {
+            var (column, value) = Field(reason);
+            return string.Create(CultureInfo.InvariantCulture, $"Line {Line}, column '{column}': '{value}' ");
         }
     }
 
@@ -220,6 +341,12 @@ public sealed class CsvFastPathTests
     {
         public override bool CanSeek => false;
     }
+}
+
+/// <summary>A small generated export whose periods spread over decades, with the options to summarise it.</summary>
+public sealed record SpreadExport(string Text, SummaryOptions Summary)
+{
+    public override string ToString() => Text.Replace("\n", "\\n", StringComparison.Ordinal) + " " + Summary;
 }
 
 /// <summary>A small generated export with the options to read and summarise it.</summary>

@@ -92,6 +92,72 @@ public sealed class CsvTransactionsTests
         Assert.Throws<InvalidTransactionException>(() => CsvTransactions.Summarise(Stream(text), PyMcOptions with { AsOf = new DateOnly(2021, 1, 1) }));
     }
 
+    // Line 8 is the 5th accepted row (a bad row and an empty line come before it): the message names the line, not the index 4.
+    private const string ReturnOnLine8 = "client,order_date,revenue\nC-00001,2025-04-01,10\nC-00002,2025-04-02,oops\nC-00001,2025-04-03,5\nC-00003,2025-04-05,7.5\n\nC-00001,2025-04-06,2\nC-00018,2025-04-19, -34.98 \nC-00002,2025-04-20,1\n";
+
+    public static TheoryData<string> ReadPaths => ["file", "file, two threads", "stream", "unseekable stream", "UTF-16 stream"];
+
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public void Summarise_StrictNegativeAmount_NamesTheLineColumnValueAndOption(string path)
+    {
+        var error = Assert.Throws<InvalidTransactionException>(() => Read(path, ReturnOnLine8, new SummaryOptions { AsOf = new DateOnly(2025, 12, 31) }));
+
+        Assert.Equal(
+            "Line 8, column 'revenue': '-34.98' is a negative amount (customer 'C-00018', 2025-04-19). Set SummaryOptions.NegativeAmounts to NetAsReturn to net returns against revenue, or to Ignore to exclude and report such rows (or set SummaryOptions.InvalidTransactions to Skip).",
+            error.Message);
+        Assert.Equal((4, TransactionIssueReason.NegativeAmount, -34.98m), (error.Issue.Index, error.Issue.Reason, error.Issue.Transaction.Amount));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public void Summarise_StrictBlankId_NamesTheLineAndIdColumn(string path)
+    {
+        var error = Assert.Throws<InvalidTransactionException>(() => Read(path, "Customer ID,date,amount\nA,2020-01-02,1\n\u00A0,2020-01-03,2\n", new SummaryOptions { AsOf = new DateOnly(2020, 6, 30) }));
+
+        Assert.StartsWith("Line 3, column 'Customer ID': '\u00A0' is blank, so the row names no customer.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Set SummaryOptions.InvalidTransactions to Skip", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public void Summarise_LenientSummaryIssues_NameTheLineColumnValueAndOption(string path)
+    {
+        var text = ReturnOnLine8 + "C-00001,2026-01-02,3\nC-00099,2025-05-01,-1.50\n";
+        var summary = new SummaryOptions { AsOf = new DateOnly(2025, 12, 31), NegativeAmounts = NegativeAmountHandling.Ignore };
+
+        var import = Read(path, text, summary);
+
+        Assert.Equal(
+            [(8L, "revenue", "-34.98", TransactionIssueReason.NegativeAmount), (10L, "order_date", "2026-01-02", TransactionIssueReason.AfterAsOfDate), (11L, "revenue", "-1.50", TransactionIssueReason.NegativeAmount)],
+            import.Issues.Select(i => (i.LineNumber, i.Column, i.Value, i.Issue.Reason)));
+        Assert.Equal(import.Summary.Issues, import.Issues.Select(i => i.Issue));
+        Assert.Equal(import.Issues.Select(i => i.LineNumber), import.Summary.Issues.Select(import.LineOf));
+        Assert.Equal(
+            "Line 8, column 'revenue': '-34.98' is a negative amount (customer 'C-00018', 2025-04-19); it is left out because SummaryOptions.NegativeAmounts is Ignore. Set it to NetAsReturn to net returns against revenue.",
+            import.Issues[0].Message);
+        Assert.Equal(
+            "Line 10, column 'order_date': '2026-01-02' is after the as-of date 2025-12-31 (customer 'C-00001'); it is left out. A later SummaryOptions.AsOf includes it.",
+            import.Issues[1].Message);
+
+        var netted = Read(path, text, summary with { NegativeAmounts = NegativeAmountHandling.NetAsReturn });
+
+        Assert.Equal(
+            [(8L, "revenue", "-34.98", TransactionIssueReason.ReturnWithoutPurchase), (10L, "order_date", "2026-01-02", TransactionIssueReason.AfterAsOfDate), (11L, "revenue", "-1.50", TransactionIssueReason.ReturnWithoutPurchase)],
+            netted.Issues.Select(i => (i.LineNumber, i.Column, i.Value, i.Issue.Reason)));
+        Assert.StartsWith("Line 11, column 'revenue': '-1.50' is a return of customer 'C-00099' (2025-05-01), who has no purchase", netted.Issues[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LineOf_IssueOfAnotherImport_ReturnsMinusOne()
+    {
+        var summary = new SummaryOptions { AsOf = new DateOnly(2025, 12, 31), NegativeAmounts = NegativeAmountHandling.Ignore };
+        var import = CsvTransactions.Summarise(Stream(ReturnOnLine8), summary, new CsvTransactionOptions { Errors = CsvErrorMode.Lenient });
+
+        Assert.Equal(8, import.LineOf(import.Summary.Issues[0]));
+        Assert.Equal(-1, import.LineOf(import.Summary.Issues[0] with { Index = 3 }));
+    }
+
     [Fact]
     public void Summarise_HeaderOnly_ThrowsThatThereIsNothingToSummarise()
     {
@@ -109,6 +175,30 @@ public sealed class CsvTransactionsTests
         Assert.ThrowsAny<OperationCanceledException>(() => CsvTransactions.Summarise(Stream(Generated(20_000, seed: 4)), PyMcOptions, cancellationToken: cancelled.Token));
     }
 
+    // The fast path reads UTF-8 files and seekable streams (on two threads when told); the general path the others.
+    private static CsvSummaryImport Read(string path, string text, SummaryOptions summary)
+    {
+        var options = new CsvTransactionOptions { Errors = CsvErrorMode.Lenient };
+        switch (path)
+        {
+            case "stream":
+                return CsvTransactions.Summarise(Stream(text), summary, options);
+            case "unseekable stream":
+                return CsvTransactions.Summarise(new UnseekableStream(Encoding.UTF8.GetBytes(text)), summary, options);
+            case "UTF-16 stream":
+                return CsvTransactions.Summarise(new MemoryStream([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]), summary, options);
+            default:
+                using (var directory = new TempDirectory())
+                {
+                    var file = directory.File("log.csv");
+                    File.WriteAllText(file, text);
+                    return path == "file"
+                        ? CsvTransactions.SummariseFile(file, summary, options)
+                        : Internal.StreamingSummary.FromFile(file, summary, options, null, CancellationToken.None, parallelBytes: 0);
+                }
+        }
+    }
+
     private static string Generated(int rows, int seed)
     {
         var random = new Random(seed);
@@ -120,5 +210,10 @@ public sealed class CsvTransactionsTests
         }
 
         return text.ToString();
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 }

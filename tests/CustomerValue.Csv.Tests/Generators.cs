@@ -86,6 +86,32 @@ public static class Generators
                 errors));
     }
 
+    /// <summary>
+    /// Exports whose customers buy on many days spread over decades before the as-of date (and a few after it), so a
+    /// customer's periods fall both inside and outside the window the import keeps as bits.
+    /// </summary>
+    public static Arbitrary<SpreadExport> SpreadExports()
+    {
+        var asOf = new DateOnly(2020, 6, 30);
+        var id = Gen.Elements("A", "B", "C", "D");
+        var daysBefore = Gen.Elements(-3, 0, 1, 2, 6, 7, 8, 90, 1022, 1023, 1024, 1025, 2000, 7167, 7168, 7175, 7200, 20000);
+        var amount = Gen.Elements("1", "12.5", "-3", "0.125", "7");
+        var line = from i in id from d in daysBefore from a in amount select string.Create(CultureInfo.InvariantCulture, $"{i},{asOf.AddDays(-d):yyyy-MM-dd},{a}\n");
+        return Arb.From(
+            from body in Gen.ListOf(line)
+            from negative in Gen.Elements(Enum.GetValues<NegativeAmountHandling>())
+            from period in Gen.Elements(Enum.GetValues<SummaryPeriod>())
+            from frequency in Gen.Elements(Enum.GetValues<FrequencyDefinition>())
+            from monetary in Gen.Elements(Enum.GetValues<MonetaryDefinition>())
+            select new SpreadExport(
+                "customer_id,date,amount\n" + string.Concat(body),
+                new SummaryOptions
+                {
+                    AsOf = asOf, NegativeAmounts = negative, InvalidTransactions = InvalidTransactionHandling.Skip,
+                    ModelPeriod = period, Frequency = frequency, Monetary = monetary,
+                }));
+    }
+
     public static Arbitrary<GeneratedFrame> Frames()
     {
         var number = Gen.Choose(-1_000_000, 1_000_000).SelectMany(mantissa => Gen.Choose(-12, 12), (mantissa, exponent) => mantissa * Math.Pow(10, exponent));

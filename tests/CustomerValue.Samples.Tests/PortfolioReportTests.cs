@@ -257,6 +257,24 @@ public sealed class PortfolioReportTests(PortfolioRunFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Run_StrictWithRejectedReturns_NamesTheLineColumnAndValueOfTheFirstReturn()
+    {
+        var export = BundledExport.Instance;
+        var firstReturn = export.Rows.First(r => r.Amount < 0);
+        var header = File.ReadLines(JobRun.TransactionsFile).First().Split(',');
+        var fields = File.ReadLines(JobRun.TransactionsFile).ElementAt((int)firstReturn.Line - 1).Split(',');
+
+        // The report rejects returns by default, so the first return fails the read, not the first malformed line after it.
+        using var run = PortfolioRun.OnBundledData("--strict");
+
+        Assert.True(firstReturn.Line < export.BadLines[0]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"error: Line {firstReturn.Line}, column '{header[2]}': '{fields[2]}' is a negative amount"), run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--returns net", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
     public void Run_CustomersWithoutManagerColumn_ExitsOne()
     {
         var file = Path.Combine(Path.GetTempPath(), "portfolioreport-tests", Guid.NewGuid().ToString("N") + ".csv");

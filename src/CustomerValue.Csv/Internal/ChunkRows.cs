@@ -19,6 +19,7 @@ internal sealed class ChunkRows
     private readonly Action<int, RecordBlock> _flush;
     private readonly Func<RecordBlock> _rent;
     private bool _exactSeen;
+    private byte[] _fields = new byte[256];
 
     public ChunkRows(int chunk, SummaryOptions options, int owners, Func<RecordBlock> rent, Action<int, RecordBlock> flush)
     {
@@ -47,34 +48,89 @@ internal sealed class ChunkRows
     public int[] RejectCounts { get; } = new int[Enum.GetValues<CsvRejectReason>().Length];
 
     /// <summary>Gets the excluded rows, with their index and line within the part.</summary>
-    public List<(TransactionIssue Issue, long Line)> Issues { get; } = [];
+    public List<ExcludedRow> Issues { get; } = [];
 
-    /// <summary>Gets the first row the options do not allow (strict summaries), with its index within the part.</summary>
-    public TransactionIssue? Invalid { get; private set; }
+    /// <summary>Gets the first row the options do not allow (strict summaries), with its index and line within the part.</summary>
+    public ExcludedRow? Invalid { get; private set; }
 
     /// <summary>Gets whether every purchase and return amount fits units and their absolute total stays below <see cref="UnitMoney.MaxTotalUnits"/>.</summary>
     public bool UnitsFit => !_exactSeen;
 
     public long AbsoluteUnits { get; private set; }
 
-    /// <summary>Takes an accepted row; after a row the strict summaries reject (<see cref="Invalid"/>), the reader must stop.</summary>
+    /// <summary>Takes an accepted row whose fields are in <paramref name="buffer"/>; after a row the strict summaries reject (<see cref="Invalid"/>), the reader must stop.</summary>
+    /// <param name="buffer">The bytes the fields are in.</param>
+    /// <param name="text">Where the id, the date and the amount are (the date and the amount as written, for messages).</param>
+    /// <param name="ticks">The parsed date (and time), in <see cref="DateTime.Ticks"/>.</param>
+    /// <param name="amount">The parsed amount.</param>
+    /// <param name="line">The line within the part.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Accept(ReadOnlySpan<byte> id, DateTime timestamp, in ParsedAmount amount, long line)
+    public void Accept(byte[] buffer, in RowText text, long ticks, in ParsedAmount amount, long line)
     {
+        // The common row (a purchase up to the as-of date, by an id of printable ASCII) takes this short way; the others
+        // take AcceptOther, so the hot loop keeps its values in registers.
+        var id = buffer.AsSpan(text.IdStart, text.IdLength);
+        var idKey = IdKey.Of(id);
+        var day = (int)(ticks / TimeSpan.TicksPerDay);
+        if (day > _asOfDay || amount.IsReturn || amount.IsExact || !idKey.IsPrintableAscii(id))
+        {
+            AcceptOther(buffer, text, ticks, amount, line);
+            return;
+        }
+
+        unchecked
+        {
+            Accepted++;
+            AbsoluteUnits = Math.Min(AbsoluteUnits + Math.Abs(amount.Units), UnitMoney.MaxTotalUnits);
+        }
+
+        _exactSeen |= AbsoluteUnits >= UnitMoney.MaxTotalUnits;
+        var owner = _blocks.Length == 1 ? 0 : (int)(idKey.Hash >> 31);
+        var block = _blocks[owner];
+        block.Add(idKey, id, day, amount);
+        if (block.IsFull)
+        {
+            _flush(owner, block);
+            _blocks[owner] = _rent();
+        }
+    }
+
+    /// <summary>Takes an accepted row whose fields come one by one (from the general reader).</summary>
+    public void Accept(ReadOnlySpan<byte> id, ReadOnlySpan<byte> date, ReadOnlySpan<byte> amountText, long ticks, in ParsedAmount amount, long line)
+    {
+        var length = id.Length + date.Length + amountText.Length;
+        if (_fields.Length < length)
+        {
+            _fields = new byte[Math.Max(length, 2 * _fields.Length)];
+        }
+
+        id.CopyTo(_fields);
+        date.CopyTo(_fields.AsSpan(id.Length));
+        amountText.CopyTo(_fields.AsSpan(id.Length + date.Length));
+        Accept(_fields, new RowText(0, id.Length, id.Length, date.Length, id.Length + date.Length, amountText.Length), ticks, amount, line);
+    }
+
+    private void AcceptOther(byte[] buffer, in RowText fields, long ticks, in ParsedAmount amount, long line)
+    {
+        var id = buffer.AsSpan(fields.IdStart, fields.IdLength);
+        var date = buffer.AsSpan(fields.DateStart, fields.DateLength);
+        var amountText = buffer.AsSpan(fields.AmountStart, fields.AmountLength);
         var index = Accepted++;
-        var day = (int)(timestamp.Ticks / TimeSpan.TicksPerDay);
+        var day = (int)(ticks / TimeSpan.TicksPerDay);
+        var timestamp = new DateTime(ticks, DateTimeKind.Unspecified);
         var isReturn = amount.IsReturn;
         string? text = null;
 
         // Ids of printable ASCII (nearly all) need no decoding; others may be blank to string.IsNullOrWhiteSpace, or invalid
         // UTF-8 whose decoded string (the customer) differs from the bytes.
         byte[]? normalised = null;
-        if (id.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) >= 0)
+        var idKey = IdKey.Of(id);
+        if (!idKey.IsPrintableAscii(id))
         {
             text = Encoding.UTF8.GetString(id);
             if (string.IsNullOrWhiteSpace(text))
             {
-                Exclude(index, TransactionIssueReason.MissingCustomerId, rejected: true, text, timestamp, amount, line);
+                Exclude(index, TransactionIssueReason.MissingCustomerId, rejected: true, text, timestamp, amount, line, text);
                 return;
             }
 
@@ -86,14 +142,14 @@ internal sealed class ChunkRows
 
         if (day > _asOfDay)
         {
-            Exclude(index, TransactionIssueReason.AfterAsOfDate, rejected: false, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
+            Exclude(index, TransactionIssueReason.AfterAsOfDate, rejected: false, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line, Encoding.UTF8.GetString(date));
             return;
         }
 
         if (isReturn && _options.NegativeAmounts != NegativeAmountHandling.NetAsReturn)
         {
             var rejected = _options.NegativeAmounts == NegativeAmountHandling.Reject;
-            Exclude(index, TransactionIssueReason.NegativeAmount, rejected, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line);
+            Exclude(index, TransactionIssueReason.NegativeAmount, rejected, text ?? Encoding.UTF8.GetString(id), timestamp, amount, line, Encoding.UTF8.GetString(amountText));
             return;
         }
 
@@ -108,12 +164,16 @@ internal sealed class ChunkRows
         }
 
         var key = normalised ?? id;
-        var idKey = IdKey.Of(key);
+        if (normalised is not null)
+        {
+            idKey = IdKey.Of(key);
+        }
+
         var owner = _blocks.Length == 1 ? 0 : (int)(idKey.Hash >> 31);
         var block = _blocks[owner];
         if (isReturn)
         {
-            block.AddReturn(idKey, key, day, amount, new PendingReturn(_chunk, checked((int)index), line, new Transaction(text ?? Encoding.UTF8.GetString(id), timestamp, amount.ToDecimal())));
+            block.AddReturn(idKey, key, day, amount, new PendingReturn(_chunk, checked((int)index), line, new Transaction(text ?? Encoding.UTF8.GetString(id), timestamp, amount.ToDecimal()), Encoding.UTF8.GetString(amountText)));
         }
         else
         {
@@ -146,15 +206,21 @@ internal sealed class ChunkRows
         }
     }
 
-    private void Exclude(long index, TransactionIssueReason reason, bool rejected, string id, DateTime timestamp, in ParsedAmount amount, long line)
+    private void Exclude(long index, TransactionIssueReason reason, bool rejected, string id, DateTime timestamp, in ParsedAmount amount, long line, string value)
     {
-        var issue = new TransactionIssue(checked((int)index), reason, new Transaction(id, timestamp, amount.ToDecimal()));
+        var excluded = new ExcludedRow(new TransactionIssue(checked((int)index), reason, new Transaction(id, timestamp, amount.ToDecimal())), line, value);
         if (rejected && _options.InvalidTransactions == InvalidTransactionHandling.Throw)
         {
-            Invalid ??= issue;
+            Invalid ??= excluded;
             return;
         }
 
-        Issues.Add((issue, line));
+        Issues.Add(excluded);
     }
 }
+
+/// <summary>Where a row's id, date and amount are in the bytes of its line (each trimmed).</summary>
+internal readonly record struct RowText(int IdStart, int IdLength, int DateStart, int DateLength, int AmountStart, int AmountLength);
+
+/// <summary>A row the summaries excluded: the issue (index within the part), its line within the part, and the text of the field the reason is about.</summary>
+internal sealed record ExcludedRow(TransactionIssue Issue, long Line, string Value);

@@ -1,644 +1,219 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace CustomerValue.Csv.Internal;
 
 /// <summary>
-/// The per-customer state of a streaming summary, for the customers whose id hash routes to this table: an
-/// open-addressing table keyed by the UTF-8 id bytes (one string per new customer), running totals, and the distinct
-/// (customer, period) pairs that frequency needs (a customer's last two in the customer, the rest in a compacted log).
-/// Memory grows with customers and their distinct purchase periods, never with rows. Not thread-safe: one thread owns it.
+/// The customers one reading thread owns, in 128 shards by id hash. Rows are queued per shard and applied a batch at a
+/// time, shard after shard: a million customers' state is far larger than the address translation cache covers, and a
+/// row that jumps to any of it costs a page walk besides the memory access, while a shard (a few thousand customers)
+/// stays within reach for the whole of its part of the batch. Not thread-safe: one thread owns it.
 /// </summary>
-/// <remarks>
-/// Money is summed as longs of 0.0001 with, per sum, a mask of the scales that went in, so the end can rebuild the
-/// exact decimal (value and scale) the in-memory builder's decimal path would hold. Amounts outside that range, and any
-/// amount once the table's absolute total nears the long range, go into exact decimal sums kept per customer.
-/// What every purchase touches fits one 64-byte <see cref="Customer"/>; the growth windows, returns and long ids are
-/// in a second array that only some rows reach. Revenue is not kept: it is the first-period, repeat and return sums.
-/// </remarks>
 internal sealed class CustomerTable
 {
-    private const int FirstPeriod = 0;
-    private const int Repeat = 1;
-    private const int Window = 2;
-    private const int Previous = 3;
-    private const int Returned = 4;
-    private const long MaxAbsoluteUnits = 1L << 62;
-    private const int InlinePeriods = 2;
-    private const int SpilledFlag = 1 << 8;
-    private const int ExactFlag = 1 << 9;
+    private const int ShardBits = 7;
+    private const int Shards = 1 << ShardBits;
 
-    private readonly SummarySettings _settings;
-    private readonly PeriodLog _periods = new();
-    private readonly PeriodLog? _days;
-    private readonly List<(int Customer, PendingReturn Return)> _pending = [];
-    private readonly List<ExactTotals> _exact = [];
-    private int[] _slots = new int[1024];
-    private Customer[] _customers = new Customer[512];
-    private CustomerExtra[] _extras = new CustomerExtra[512];
-    private string[] _ids = new string[512];
-    private byte[] _keys = new byte[1024];
-    private int _keysLength;
-    private int _count;
-    private long _absoluteUnits;
-    private int[]? _periodCounts;
-    private int[]? _dayCounts;
+    /// <summary>The bits of a customer's number within its shard; the shard is in the bits above.</summary>
+    private const int IndexBits = 22;
+    private const int BatchRecords = 1 << 18;
+
+    private readonly CustomerShard[] _shards = new CustomerShard[Shards];
+    private readonly RecordBlock[] _queues = new RecordBlock[Shards];
+    private int _queued;
 
     public CustomerTable(SummarySettings settings)
     {
-        _settings = settings;
-        _days = settings.Weekly && settings.CountPurchaseDays ? new PeriodLog() : null;
+        for (var s = 0; s < Shards; s++)
+        {
+            _shards[s] = new CustomerShard(settings);
+            _queues[s] = new RecordBlock(256);
+        }
     }
 
-    public int Returns { get; private set; }
+    public int Returns => Sum(s => s.Returns);
 
-    /// <summary>Gets the number of leading characters every id in the table shares (measured as ids arrive, while they are in cache).</summary>
-    public int SharedPrefix { get; private set; }
+    /// <summary>Gets the number of customers with at least one purchase (after <see cref="CountPeriods"/>).</summary>
+    public int Purchasers => Sum(s => s.Purchasers);
 
+    /// <summary>Gets whether the byte order of every id is its ordinal string order (see <see cref="CustomerShard.BytesInOrdinalOrder"/>).</summary>
+    public bool BytesInOrdinalOrder => _shards.All(s => s.BytesInOrdinalOrder);
+
+    /// <summary>Gets the number of leading bytes every id in the table shares (after <see cref="Flush"/>).</summary>
+    public int SharedPrefix
+    {
+        get
+        {
+            var prefix = int.MaxValue;
+            foreach (var shard in _shards)
+            {
+                if (shard.Count > 0)
+                {
+                    prefix = Math.Min(Math.Min(prefix, shard.SharedPrefix), SharedPrefixWith(this, shard));
+                }
+            }
+
+            return prefix;
+        }
+    }
+
+    /// <summary>Queues the records of <paramref name="block"/> by shard; a full batch is applied at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(RecordBlock block)
     {
-        // Stages a few records apart: prefetch the table slot, then the customer it points to (and its second part when
-        // the row will need it), then do the work, which finds them in cache. Periods go to the customer or to a
-        // sequential log, so nothing else is read at random.
-        const int ahead = 8;
         var records = block.Records.AsSpan(0, block.Count);
-        for (var i = 0; i < Math.Min(2 * ahead, records.Length); i++)
-        {
-            Prefetch.Line(ref _slots[Slot(records[i].Id.Hash)]);
-        }
-
         for (var i = 0; i < records.Length; i++)
         {
-            if (i + (2 * ahead) < records.Length)
-            {
-                Prefetch.Line(ref _slots[Slot(records[i + (2 * ahead)].Id.Hash)]);
-            }
-
-            if (i + ahead < records.Length)
-            {
-                PrefetchCustomer(records[i + ahead]);
-            }
-
-            ref readonly var record = ref records[i];
-            var customer = FindOrAdd(record, block);
-            var (units, scaleBit, exact) = Amount(record, block);
-            ref var totals = ref _customers[customer];
-            if ((record.Flags & RecordBlock.ReturnFlag) != 0)
-            {
-                Returns++;
-                if (totals.Orders == 0)
-                {
-                    _pending.Add((customer, block.Returns[record.Extra]));
-                }
-
-                AddMoney(customer, ref totals, Returned, units, scaleBit, exact);
-                AddToWindows(customer, ref totals, record.Day, units, scaleBit, exact);
-                continue;
-            }
-
-            var day = record.Day;
-            var period = _settings.Weekly ? day / 7 : day;
-            if (totals.Orders == 0)
-            {
-                totals.FirstDay = day;
-                totals.LastDay = day;
-                SetFirstPeriod(customer, ref totals, units, scaleBit, exact);
-            }
-            else
-            {
-                var firstPeriod = _settings.Weekly ? totals.FirstDay / 7 : totals.FirstDay;
-                totals.FirstDay = Math.Min(totals.FirstDay, day);
-                totals.LastDay = Math.Max(totals.LastDay, day);
-
-                // Spend after the first period, as the in-memory builder sums it: exact sums do not depend on the order.
-                if (period < firstPeriod)
-                {
-                    MoveFirstPeriodToRepeat(customer, ref totals);
-                    SetFirstPeriod(customer, ref totals, units, scaleBit, exact);
-                }
-                else if (period == firstPeriod)
-                {
-                    AddMoney(customer, ref totals, FirstPeriod, units, scaleBit, exact);
-                }
-                else
-                {
-                    AddMoney(customer, ref totals, Repeat, units, scaleBit, exact);
-                }
-            }
-
-            totals.Orders++;
-            AddToWindows(customer, ref totals, day, units, scaleBit, exact);
-            AddPeriod(ref totals, customer, period);
-            _days?.Add(customer, day);
+            _queues[ShardOf(records[i].Id.Hash)].CopyFrom(block, i);
         }
-    }
 
-    /// <summary>Gets the number of customers with at least one purchase.</summary>
-    public int CountPurchasers()
-    {
-        var count = 0;
-        for (var c = 0; c < _count; c++)
+        _queued += records.Length;
+        if (_queued >= BatchRecords)
         {
-            count += _customers[c].Orders > 0 ? 1 : 0;
+            Flush();
         }
-
-        return count;
     }
 
-    /// <summary>Gets the first id of the table, or null when it is empty.</summary>
-    public string? FirstId => _count == 0 ? null : _ids[0];
-
-    /// <summary>Copies the ids of the customers with a purchase into <paramref name="ids"/> from <paramref name="start"/>.</summary>
-    public void CopyPurchaserIds(string[] ids, int start)
+    /// <summary>Applies the queued records, shard after shard.</summary>
+    public void Flush()
     {
-        for (var c = 0; c < _count; c++)
+        for (var s = 0; s < Shards; s++)
         {
-            if (_customers[c].Orders > 0)
+            if (_queues[s].Count > 0)
             {
-                ids[start++] = _ids[c];
+                _shards[s].Add(_queues[s]);
+                _queues[s].Clear();
             }
         }
+
+        _queued = 0;
     }
 
-    /// <summary>Counts each customer's distinct periods (and days) and lets the logs go, before the output is allocated.</summary>
+    /// <summary>Counts each customer's distinct periods; call after the last <see cref="Flush"/>.</summary>
     public void CountPeriods()
     {
-        var periods = new int[_count];
-        for (var c = 0; c < _count; c++)
+        foreach (var shard in _shards)
         {
-            ref readonly var totals = ref _customers[c];
-            var buffered = totals.PeriodState & 0xFF;
-            if ((totals.PeriodState & SpilledFlag) != 0)
-            {
-                for (var k = 0; k < buffered; k++)
-                {
-                    _periods.Add(c, totals.Recent[k]);
-                }
-            }
-            else
-            {
-                periods[c] = buffered;
-            }
-        }
-
-        _periods.CountDistinct(periods);
-        _periodCounts = periods;
-        _dayCounts = periods;
-        if (_days is not null)
-        {
-            _dayCounts = new int[_count];
-            _days.CountDistinct(_dayCounts);
-        }
-    }
-
-    /// <summary>Sets the purchasers' totals in <paramref name="assembler"/> (customer numbers from <paramref name="start"/>, as <see cref="CopyPurchaserIds"/> lists them).</summary>
-    /// <param name="assembler">The assembler.</param>
-    /// <param name="start">The number of the first customer.</param>
-    /// <param name="unitsFit">Whether the whole log fits units, in which case the in-memory builder sums in units (scale 4) and so must this.</param>
-    public void SetTotals(SummaryAssembler assembler, int start, bool unitsFit)
-    {
-        var (periods, days) = (_periodCounts!, _dayCounts!);
-        for (var c = 0; c < _count; c++)
-        {
-            ref readonly var totals = ref _customers[c];
-            if (totals.Orders == 0)
-            {
-                continue;
-            }
-
-            ref readonly var extra = ref _extras[c];
-            var exact = (totals.PeriodState & ExactFlag) != 0 ? _exact[extra.Exact].Sums : null;
-            var revenueUnits = totals.First + totals.Repeat + extra.Returned;
-            var revenueMask = Mask(totals.Scales, FirstPeriod) | Mask(totals.Scales, Repeat) | Mask(totals.Scales, Returned);
-            var revenueExact = exact is null ? (decimal?)null : exact[FirstPeriod] + exact[Repeat] + exact[Returned];
-            assembler.Set(
-                start++, totals.Orders, totals.FirstDay, totals.LastDay, periods[c], days[c],
-                Money(revenueUnits, revenueMask, revenueExact, unitsFit),
-                Money(extra.Window, Mask(totals.Scales, Window), exact?[Window], unitsFit),
-                Money(extra.Previous, Mask(totals.Scales, Previous), exact?[Previous], unitsFit),
-                Money(totals.Repeat, Mask(totals.Scales, Repeat), exact?[Repeat], unitsFit));
+            shard.CountPeriods();
         }
     }
 
     /// <summary>Returns the netted returns of customers who never purchased, which the summaries report as issues.</summary>
-    public IEnumerable<PendingReturn> ReturnsWithoutPurchase()
-    {
-        foreach (var (customer, pending) in _pending)
-        {
-            if (_customers[customer].Orders == 0)
-            {
-                yield return pending;
-            }
-        }
-    }
+    public IEnumerable<PendingReturn> ReturnsWithoutPurchase() => _shards.SelectMany(s => s.ReturnsWithoutPurchase());
 
-    private static int Mask(int scales, int field) => (scales >> (5 * field)) & 31;
-
-    private static int HighestScale(int mask) => 31 - BitOperations.LeadingZeroCount((uint)mask);
-
-    // The decimal the in-memory builder would hold: units at scale 4 when the whole log fits units, else the exact sum.
-    private static decimal Money(long units, int mask, decimal? exact, bool unitsFit)
-    {
-        if (unitsFit)
-        {
-            return new UnitMoney(units).ToDecimal();
-        }
-
-        if (mask == 0)
-        {
-            return exact ?? 0m;
-        }
-
-        var sum = ParsedAmount.UnitsToDecimal(units, HighestScale(mask), units < 0);
-        return exact is { } value ? sum + value : sum;
-    }
-
-    private int Slot(uint hash) => (int)(hash >> 1) & (_slots.Length - 1);
-
-    private void PrefetchCustomer(in RowRecord record)
-    {
-        var entry = _slots[Slot(record.Id.Hash)];
-        if (entry != 0)
-        {
-            Prefetch.Lines(ref _customers[entry - 1]);
-            if (record.Day >= _settings.PreviousWindowStart || (record.Flags & RecordBlock.ReturnFlag) != 0 || record.Id.Length > 16)
-            {
-                Prefetch.Line(ref _extras[entry - 1]);
-            }
-        }
-    }
-
-    // The last few distinct periods live in the customer, which is in cache anyway; when a new one finds them full, they
-    // move to the log. Many repeats of a period are caught here, and customers with few periods never reach the log.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddPeriod(ref Customer totals, int customer, int period)
-    {
-        var count = totals.PeriodState & 0xFF;
-        for (var k = 0; k < count; k++)
-        {
-            if (totals.Recent[k] == period)
-            {
-                return;
-            }
-        }
-
-        if (count == InlinePeriods)
-        {
-            for (var k = 0; k < InlinePeriods; k++)
-            {
-                _periods.Add(customer, totals.Recent[k]);
-            }
-
-            totals.PeriodState |= SpilledFlag;
-            count = 0;
-        }
-
-        totals.Recent[count] = period;
-        totals.PeriodState = (totals.PeriodState & ~0xFF) | (count + 1);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private (long Units, int ScaleBit, decimal Exact) Amount(in RowRecord record, RecordBlock block)
-    {
-        if ((record.Flags & RecordBlock.ExactFlag) != 0)
-        {
-            return (0, 0, block.Exacts[(int)record.Amount]);
-        }
-
-        var units = record.Amount;
-        var scaleBit = record.Flags & (RecordBlock.ExactFlag - 1);
-        if (_absoluteUnits + Math.Abs(units) < MaxAbsoluteUnits)
-        {
-            // Every sum in this table stays below the table's absolute total, so no long sum can overflow.
-            _absoluteUnits += Math.Abs(units);
-            return (units, scaleBit, 0);
-        }
-
-        return (0, 0, ParsedAmount.UnitsToDecimal(units, HighestScale(scaleBit), units < 0));
-    }
-
-    private void AddToWindows(int customer, ref Customer totals, int day, long units, int scaleBit, decimal exact)
-    {
-        if (day >= _settings.WindowStart)
-        {
-            AddMoney(customer, ref totals, Window, units, scaleBit, exact);
-        }
-        else if (day >= _settings.PreviousWindowStart)
-        {
-            AddMoney(customer, ref totals, Previous, units, scaleBit, exact);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddMoney(int customer, ref Customer totals, int field, long units, int scaleBit, decimal exact)
-    {
-        if (scaleBit == 0)
-        {
-            ExactOf(customer, ref totals).Sums[field] += exact;
-            return;
-        }
-
-        totals.Scales |= scaleBit << (5 * field);
-        switch (field)
-        {
-            case FirstPeriod:
-                totals.First += units;
-                break;
-            case Repeat:
-                totals.Repeat += units;
-                break;
-            case Window:
-                _extras[customer].Window += units;
-                break;
-            case Previous:
-                _extras[customer].Previous += units;
-                break;
-            default:
-                _extras[customer].Returned += units;
-                break;
-        }
-    }
-
-    private void SetFirstPeriod(int customer, ref Customer totals, long units, int scaleBit, decimal exact)
-    {
-        totals.First = 0;
-        totals.Scales &= ~(31 << (5 * FirstPeriod));
-        if ((totals.PeriodState & ExactFlag) != 0)
-        {
-            _exact[_extras[customer].Exact].Sums[FirstPeriod] = 0;
-        }
-
-        AddMoney(customer, ref totals, FirstPeriod, units, scaleBit, exact);
-    }
-
-    private void MoveFirstPeriodToRepeat(int customer, ref Customer totals)
-    {
-        totals.Repeat += totals.First;
-        totals.Scales |= Mask(totals.Scales, FirstPeriod) << (5 * Repeat);
-        if ((totals.PeriodState & ExactFlag) != 0)
-        {
-            var sums = _exact[_extras[customer].Exact].Sums;
-            sums[Repeat] += sums[FirstPeriod];
-        }
-    }
-
-    private ExactTotals ExactOf(int customer, ref Customer totals)
-    {
-        if ((totals.PeriodState & ExactFlag) == 0)
-        {
-            _exact.Add(new ExactTotals());
-            _extras[customer].Exact = _exact.Count - 1;
-            totals.PeriodState |= ExactFlag;
-        }
-
-        return _exact[_extras[customer].Exact];
-    }
-
-    private int FindOrAdd(in RowRecord record, RecordBlock block)
-    {
-        ref readonly var id = ref record.Id;
-        var mask = _slots.Length - 1;
-        var slot = (int)(id.Hash >> 1) & mask;
-        while (true)
-        {
-            var entry = _slots[slot];
-            if (entry == 0)
-            {
-                return Add(record, block, slot);
-            }
-
-            ref readonly var customer = ref _customers[entry - 1];
-            if (customer.Prefix0 == id.Prefix0 && customer.Prefix1 == id.Prefix1 && customer.Length == id.Length
-                && (id.Length <= 16 || block.KeyRest(record).SequenceEqual(_keys.AsSpan(_extras[entry - 1].KeyOffset, id.Length - 16))))
-            {
-                return entry - 1;
-            }
-
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    private int Add(in RowRecord record, RecordBlock block, int slot)
-    {
-        if (_count == _customers.Length)
-        {
-            Array.Resize(ref _customers, _count * 2);
-            Array.Resize(ref _extras, _count * 2);
-            Array.Resize(ref _ids, _count * 2);
-        }
-
-        // Only ids longer than the 16 bytes kept in the customer need the rest stored.
-        ref readonly var id = ref record.Id;
-        var rest = id.Length > 16 ? block.KeyRest(record) : default;
-        if (_keys.Length - _keysLength < rest.Length)
-        {
-            Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysLength + rest.Length));
-        }
-
-        rest.CopyTo(_keys.AsSpan(_keysLength));
-        _customers[_count] = new Customer { Prefix0 = id.Prefix0, Prefix1 = id.Prefix1, Length = id.Length };
-        _extras[_count] = new CustomerExtra { KeyOffset = _keysLength };
-        var text = _ids[_count] = IdString(id, rest);
-        SharedPrefix = _count == 0 ? text.Length : Math.Min(SharedPrefix, text.AsSpan().CommonPrefixLength(_ids[0]));
-        _keysLength += rest.Length;
-        _slots[slot] = ++_count;
-        if (2 * _count > _slots.Length)
-        {
-            Rehash();
-        }
-
-        return _count - 1;
-    }
-
-    private static string IdString(in IdKey id, ReadOnlySpan<byte> rest)
-    {
-        Span<byte> prefix = stackalloc byte[16];
-        IdKey.WritePrefix(id.Prefix0, id.Prefix1, prefix);
-        if (rest.IsEmpty)
-        {
-            return Encoding.UTF8.GetString(prefix[..id.Length]);
-        }
-
-        var bytes = new byte[id.Length];
-        prefix.CopyTo(bytes);
-        rest.CopyTo(bytes.AsSpan(16));
-        return Encoding.UTF8.GetString(bytes);
-    }
-
-    private void Rehash()
-    {
-        var slots = new int[_slots.Length * 2];
-        var mask = slots.Length - 1;
-        for (var c = 0; c < _count; c++)
-        {
-            ref readonly var customer = ref _customers[c];
-            var rest = customer.Length > 16 ? _keys.AsSpan(_extras[c].KeyOffset, customer.Length - 16) : default;
-            var slot = (int)(IdKey.HashOf(customer.Prefix0, customer.Prefix1, customer.Length, rest) >> 1) & mask;
-            while (slots[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            slots[slot] = c + 1;
-        }
-
-        _slots = slots;
-    }
-
-    [InlineArray(InlinePeriods)]
-    private struct PeriodList
-    {
-        private int _element;
-    }
-
-    /// <summary>What every purchase reads and writes: 64 bytes.</summary>
-    private struct Customer
-    {
-        /// <summary>The first 16 bytes of the id, zero-padded.</summary>
-        public ulong Prefix0;
-        public ulong Prefix1;
-        public int Length;
-        public int Orders;
-        public int FirstDay;
-        public int LastDay;
-
-        /// <summary>Five 5-bit masks, one per money sum, of the decimal scales (0..4) summed into it.</summary>
-        public int Scales;
-
-        /// <summary>The number of periods in <see cref="Recent"/>, plus <see cref="SpilledFlag"/> once periods went to the log and <see cref="ExactFlag"/> once exact sums exist.</summary>
-        public int PeriodState;
-        public long First;
-        public long Repeat;
-
-        /// <summary>The customer's latest distinct periods (all of them until it spills).</summary>
-        public PeriodList Recent;
-    }
-
-    /// <summary>What only some rows touch: the growth windows, returns, exact sums and the rest of a long id.</summary>
-    private struct CustomerExtra
-    {
-        public long Window;
-        public long Previous;
-        public long Returned;
-        public int Exact;
-        public int KeyOffset;
-    }
-
-    private sealed class ExactTotals
-    {
-        public decimal[] Sums { get; } = new decimal[5];
-    }
+    /// <summary>Returns how many leading bytes the first ids of two tables share (both hold a customer).</summary>
+    public int SharedPrefixWith(CustomerTable other) => SharedPrefixWith(this, other._shards.First(s => s.Count > 0));
 
     /// <summary>
-    /// (customer, period) pairs appended in any order, sorted and freed of duplicates whenever the appended part fills the
-    /// scratch buffer (a quarter of the log) or the log, so memory stays within about 1.7 to 3.3 times the distinct pairs
-    /// while every append is a sequential write.
+    /// Returns the purchasers in ordinal id order (when <see cref="BytesInOrdinalOrder"/>): each one's key (the 8 bytes after
+    /// <paramref name="prefix"/>, big-endian) and number (shard and index), sorted by key and equal keys by the whole id.
     /// </summary>
-    private sealed class PeriodLog
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (ulong[] Keys, int[] Customers) SortPurchasers(int prefix)
     {
-        // Day numbers stay below 2^22 (3,652,059 days to 9999-12-31).
-        private const int PeriodBits = 22;
-        private const int DigitBits = 11;
-        private ulong[] _pairs = new ulong[1 << 12];
-        private ulong[] _scratch = new ulong[1 << 10];
-        private int _unique;
-        private int _count;
-
-        public void Add(int customer, int period)
+        var keys = GC.AllocateUninitializedArray<ulong>(Purchasers);
+        var customers = GC.AllocateUninitializedArray<int>(Purchasers);
+        var n = 0;
+        for (var s = 0; s < Shards; s++)
         {
-            if (_count == _pairs.Length || _count - _unique == _scratch.Length)
+            var shard = _shards[s];
+            for (var c = 0; c < shard.Count; c++)
             {
-                Compact();
-            }
-
-            _pairs[_count++] = ((ulong)(uint)customer << PeriodBits) | (uint)period;
-        }
-
-        /// <summary>Adds each customer's number of distinct periods to <paramref name="counts"/>.</summary>
-        public void CountDistinct(int[] counts)
-        {
-            Compact();
-            foreach (var pair in _pairs.AsSpan(0, _unique))
-            {
-                counts[(int)(pair >> PeriodBits)]++;
-            }
-
-            // The log is done: its memory goes back before the output is built.
-            (_pairs, _scratch, _unique, _count) = ([], [], 0, 0);
-        }
-
-        private void Compact()
-        {
-            var tail = _count - _unique;
-            // Sort the appended part into the scratch buffer, then merge it with the sorted part from the back, in place.
-            var sorted = Sort(_pairs.AsSpan(_unique, tail), _scratch.AsSpan(0, tail));
-            if (sorted.Overlaps(_pairs))
-            {
-                // The merge writes where the appended part is, so it must read that part from elsewhere.
-                sorted.CopyTo(_scratch);
-                sorted = _scratch.AsSpan(0, tail);
-            }
-
-            int i = _unique - 1, j = tail - 1, k = _count - 1;
-            while (j >= 0)
-            {
-                _pairs[k--] = i >= 0 && _pairs[i] > sorted[j] ? _pairs[i--] : sorted[j--];
-            }
-
-            var unique = 0;
-            for (var r = 0; r < _count; r++)
-            {
-                if (unique == 0 || _pairs[r] != _pairs[unique - 1])
+                if (shard.IsPurchaser(c))
                 {
-                    _pairs[unique++] = _pairs[r];
+                    keys[n] = shard.OrderKey(c, prefix);
+                    customers[n++] = Number(s, c);
                 }
-            }
-
-            (_unique, _count) = (unique, unique);
-            if (4 * unique > 3 * _pairs.Length)
-            {
-                Array.Resize(ref _pairs, _pairs.Length * 2);
-                _scratch = new ulong[_pairs.Length / 4];
             }
         }
 
-        // LSD radix sort on 11-bit digits, skipping digits every key shares; returns whichever buffer holds the result.
-        private static Span<ulong> Sort(Span<ulong> keys, Span<ulong> buffer)
+        CustomerIdKeys.RadixSort(keys, customers);
+        for (var from = 0; from < n;)
         {
-            Span<int> counts = stackalloc int[1 << DigitBits];
-            var from = keys;
-            var to = buffer;
-            for (var shift = 0; shift < 64; shift += DigitBits)
+            var to = from + 1;
+            while (to < n && keys[to] == keys[from])
             {
-                counts.Clear();
-                foreach (var key in from)
-                {
-                    counts[(int)((key >> shift) & ((1 << DigitBits) - 1))]++;
-                }
-
-                if (from.IsEmpty || counts[(int)((from[0] >> shift) & ((1 << DigitBits) - 1))] == from.Length)
-                {
-                    continue;
-                }
-
-                var sum = 0;
-                for (var v = 0; v < counts.Length; v++)
-                {
-                    (counts[v], sum) = (sum, sum + counts[v]);
-                }
-
-                foreach (var key in from)
-                {
-                    to[counts[(int)((key >> shift) & ((1 << DigitBits) - 1))]++] = key;
-                }
-
-                var next = to;
-                to = from;
-                from = next;
+                to++;
             }
 
-            return from;
+            if (to - from > 1)
+            {
+                customers.AsSpan(from, to - from).Sort((a, b) => Compare(a, this, b));
+            }
+
+            from = to;
         }
+
+        return (keys, customers);
+    }
+
+    /// <summary>Compares the ids of customer <paramref name="a"/> and customer <paramref name="b"/> of <paramref name="other"/>, byte by byte.</summary>
+    public int Compare(int a, CustomerTable other, int b)
+        => _shards[a >> IndexBits].Compare(a & ((1 << IndexBits) - 1), other._shards[b >> IndexBits], b & ((1 << IndexBits) - 1));
+
+    /// <summary>Hints the cache to load what <see cref="Write"/> reads for customer <paramref name="customer"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchTotals(int customer) => _shards[customer >> IndexBits].PrefetchTotals(customer & ((1 << IndexBits) - 1));
+
+    /// <summary>Sets customer <paramref name="customer"/> as row <paramref name="row"/> of an assembler that takes rows in order, id included.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Write(SummaryAssembler assembler, int row, int customer, bool unitsFit)
+        => _shards[customer >> IndexBits].Write(assembler, row, customer & ((1 << IndexBits) - 1), unitsFit);
+
+    /// <summary>Creates the ids of the purchasers into <paramref name="ids"/> from <paramref name="start"/>, in the order <see cref="SetTotals"/> numbers them.</summary>
+    public void CopyPurchaserIds(string[] ids, int start)
+    {
+        foreach (var shard in _shards)
+        {
+            for (var c = 0; c < shard.Count; c++)
+            {
+                if (shard.IsPurchaser(c))
+                {
+                    ids[start++] = shard.IdString(c);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sets the purchasers' totals in <paramref name="assembler"/>, numbered from <paramref name="start"/> as <see cref="CopyPurchaserIds"/> lists them.</summary>
+    public void SetTotals(SummaryAssembler assembler, int start, bool unitsFit)
+    {
+        foreach (var shard in _shards)
+        {
+            for (var c = 0; c < shard.Count; c++)
+            {
+                if (shard.IsPurchaser(c))
+                {
+                    shard.Set(assembler, start++, c, unitsFit);
+                }
+            }
+        }
+    }
+
+    // The top bit of the hash chose the table, the bits below it choose the shard; a shard's slots use the low bits.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ShardOf(uint hash) => (int)(hash >> (31 - ShardBits)) & (Shards - 1);
+
+    private static int Number(int shard, int customer)
+        => customer < 1 << IndexBits
+            ? (shard << IndexBits) | customer
+            : throw new InvalidOperationException("A shard holds more than 2^22 customers, more than a summary can number.");
+
+    private static int SharedPrefixWith(CustomerTable table, CustomerShard shard)
+    {
+        Span<byte> mine = stackalloc byte[256];
+        Span<byte> theirs = stackalloc byte[256];
+        var first = table._shards.First(s => s.Count > 0);
+        return first.IdBytes(0, mine).CommonPrefixLength(shard.IdBytes(0, theirs));
+    }
+
+    private int Sum(Func<CustomerShard, int> value)
+    {
+        var sum = 0;
+        foreach (var shard in _shards)
+        {
+            sum += value(shard);
+        }
+
+        return sum;
     }
 }

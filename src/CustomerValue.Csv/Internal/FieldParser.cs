@@ -10,6 +10,8 @@ namespace CustomerValue.Csv.Internal;
 /// </summary>
 internal sealed class FieldParser
 {
+    private static readonly int[] DaysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint
         | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 
@@ -72,6 +74,36 @@ internal sealed class FieldParser
         }
     }
 
+    /// <summary>Gets whether yyyy-MM-dd is one of the formats, so <see cref="TryParseIsoDate"/> may read a date.</summary>
+    public bool IsoDates => _isoDate;
+
+    /// <summary>Parses a date as <see cref="TryParseDate"/> does, into <see cref="DateTime.Ticks"/>.</summary>
+    public bool TryParseTicks(ReadOnlySpan<byte> value, out long ticks)
+    {
+        if (_isoDate && TryParseIsoDate(value, out ticks))
+        {
+            return true;
+        }
+
+        var parsed = TryParseDate(value, out var result);
+        ticks = result.Ticks;
+        return parsed;
+    }
+
+    /// <summary>Reads a valid yyyy-MM-dd into <see cref="DateTime.Ticks"/> without building a <see cref="DateTime"/>; false for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryParseIsoDate(ReadOnlySpan<byte> value, out long ticks)
+    {
+        if (value.Length == 10 && value[4] == '-' && value[7] == '-' && TryDayNumber(Digits4(value, 0), Digits2(value, 5), Digits2(value, 8), out var day))
+        {
+            ticks = day * TimeSpan.TicksPerDay;
+            return true;
+        }
+
+        ticks = 0;
+        return false;
+    }
+
     public bool TryParseDecimal(ReadOnlySpan<byte> value, out decimal result)
     {
         if (_decimalPoint != 0 && TryPlainDecimal(value, _decimalPoint, out result))
@@ -95,6 +127,7 @@ internal sealed class FieldParser
     private string CultureName => _culture.Name.Length == 0 ? "invariant" : _culture.Name;
 
     // [-]digits[point digits] with at most 18 digits, exactly as decimal.Parse reads it (trailing zeros kept in the scale).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryPlainDecimal(ReadOnlySpan<byte> value, byte point, out decimal result)
     {
         result = 0;
@@ -158,6 +191,7 @@ internal sealed class FieldParser
         return DateTime.TryParseExact(chars[..length], _dateFormats, _culture, DateTimeStyles.AllowWhiteSpaces, out result);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDate(int year, int month, int day, out DateTime result)
     {
         if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
@@ -168,6 +202,29 @@ internal sealed class FieldParser
 
         result = default;
         return false;
+    }
+
+    // The days from 0001-01-01 of a valid date, as DateTime counts them (proleptic Gregorian).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryDayNumber(int year, int month, int day, out long days)
+    {
+        days = 0;
+        if (year < 1 || unchecked((uint)(month - 1)) > 11)
+        {
+            return false;
+        }
+
+        var leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        var before = DaysBeforeMonth[month - 1] + (leap && month > 2 ? 1 : 0);
+        var length = DaysBeforeMonth[month] - DaysBeforeMonth[month - 1] + (leap && month == 2 ? 1 : 0);
+        if (unchecked((uint)(day - 1)) >= (uint)length)
+        {
+            return false;
+        }
+
+        var y = year - 1;
+        days = (y * 365L) + (y / 4) - (y / 100) + (y / 400) + before + day - 1;
+        return true;
     }
 
     // A non-digit makes the result negative or > 99, which the range checks reject.

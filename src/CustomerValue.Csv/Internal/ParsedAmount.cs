@@ -11,6 +11,9 @@ internal readonly struct ParsedAmount
 {
     private static readonly long[] PowersOf10 = [1, 10, 100, 1000, 10000];
 
+    // The mantissas of each scale whose units stay below UnitMoney.MaxUnits: a table, as a division here costs a dozen adds.
+    private static readonly long[] MantissaLimits = [UnitMoney.MaxUnits / 10000, UnitMoney.MaxUnits / 1000, UnitMoney.MaxUnits / 100, UnitMoney.MaxUnits / 10, UnitMoney.MaxUnits];
+
     private ParsedAmount(long units, int scale, bool negative, decimal exact, bool isExact)
     {
         Units = units;
@@ -41,58 +44,51 @@ internal readonly struct ParsedAmount
     public static bool TryParseUnits(ReadOnlySpan<byte> text, byte point, out ParsedAmount amount)
     {
         amount = default;
-        var i = 0;
-        var negative = false;
-        if (text.Length > 0 && text[0] == '-')
+        var negative = text.Length > 0 && text[0] == '-';
+        var i = negative ? 1 : 0;
+
+        // At most 13 digits (a sign and a point besides) stay below UnitMoney.MaxUnits, so the loop cannot overflow;
+        // longer amounts take the general route.
+        if (text.Length - i > 14)
         {
-            negative = true;
-            i = 1;
+            return false;
         }
 
         long mantissa = 0;
-        var digits = 0;
-        var scale = -1;
-        for (; i < text.Length; i++)
+        var pointAt = -1;
+        unchecked
         {
-            var d = text[i] - '0';
-            if (unchecked((uint)d) <= 9)
+            for (; i < text.Length; i++)
             {
-                // 13 digits stay below UnitMoney.MaxUnits; longer amounts take the general route.
-                if (digits == 13)
+                var d = (uint)(text[i] - '0');
+                if (d <= 9)
+                {
+                    mantissa = (mantissa * 10) + d;
+                }
+                else if (text[i] == point && pointAt < 0)
+                {
+                    pointAt = i;
+                }
+                else
                 {
                     return false;
                 }
-
-                mantissa = (mantissa * 10) + d;
-                digits++;
-                if (scale >= 0)
-                {
-                    scale++;
-                }
-            }
-            else if (text[i] == point && scale < 0)
-            {
-                scale = 0;
-            }
-            else
-            {
-                return false;
             }
         }
 
-        if (digits == 0 || scale == 0 || scale > 4)
+        var scale = pointAt < 0 ? 0 : text.Length - pointAt - 1;
+        var digits = text.Length - (negative ? 1 : 0) - (pointAt < 0 ? 0 : 1);
+        if (digits == 0 || digits > 13 || (pointAt >= 0 && scale == 0) || scale > 4)
         {
             return false;
         }
 
-        scale = Math.Max(scale, 0);
-        var factor = PowersOf10[4 - scale];
-        if (mantissa >= UnitMoney.MaxUnits / factor)
+        if (mantissa >= MantissaLimits[scale])
         {
             return false;
         }
 
-        var units = mantissa * factor;
+        var units = mantissa * PowersOf10[4 - scale];
         amount = new ParsedAmount(negative ? -units : units, scale, negative, 0, isExact: false);
         return true;
     }

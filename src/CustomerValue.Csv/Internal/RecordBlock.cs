@@ -1,19 +1,28 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace CustomerValue.Csv.Internal;
 
 /// <summary>
-/// Accepted purchases and returns on their way from a parsing thread to the table that owns their customers: compact
-/// records, the id bytes in one arena, and the rare wide data (exact amounts, returns) on the side. Reused.
+/// Accepted purchases and returns on their way from a parsing thread to the table that owns their customers, and within
+/// a table to a shard: compact records, the bytes of long ids in one arena, and the rare wide data (exact amounts,
+/// returns) on the side. Reused.
 /// </summary>
 internal sealed class RecordBlock
 {
-    public const int Capacity = 16384;
+    /// <summary>The records a parsing thread gathers for one table before handing them over.</summary>
+    public const int TransferCapacity = 16384;
     public const int ExactFlag = 1 << 5;
     public const int ReturnFlag = 1 << 6;
 
-    public RowRecord[] Records { get; } = new RowRecord[Capacity];
+    /// <param name="capacity">The records it holds at first; <see cref="CopyFrom"/> makes room for more.</param>
+    public RecordBlock(int capacity = TransferCapacity)
+    {
+        Records = new RowRecord[capacity];
+    }
+
+    public RowRecord[] Records { get; private set; }
 
     public int Count { get; private set; }
 
@@ -25,7 +34,7 @@ internal sealed class RecordBlock
 
     public List<PendingReturn> Returns { get; } = [];
 
-    public bool IsFull => Count == Capacity;
+    public bool IsFull => Count == Records.Length;
 
     public void Clear()
     {
@@ -73,7 +82,28 @@ internal sealed class RecordBlock
 
     }
 
+    /// <summary>Appends record <paramref name="index"/> of <paramref name="source"/> with its side data, growing when full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void CopyFrom(RecordBlock source, int index)
+    {
+        if (Count == Records.Length)
+        {
+            var records = Records;
+            Array.Resize(ref records, records.Length * 2);
+            Records = records;
+        }
+
+        ref readonly var record = ref source.Records[index];
+        ref var copy = ref Records[Count++];
+        copy = record;
+        if (record.Id.Length > 16 || (record.Flags & (ExactFlag | ReturnFlag)) != 0)
+        {
+            CopySideData(source, ref copy);
+        }
+    }
+
     /// <summary>Adds a netted return, kept whole in case its customer turns out to have no purchase.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddReturn(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount, in PendingReturn pending)
     {
         Add(id, key, day, amount);
@@ -81,6 +111,36 @@ internal sealed class RecordBlock
         record.Flags |= ReturnFlag;
         record.Extra = Returns.Count;
         Returns.Add(pending);
+    }
+
+    private void CopySideData(RecordBlock source, ref RowRecord copy)
+    {
+        if (copy.Id.Length > 16)
+        {
+            var rest = source.KeyRest(copy);
+            if (Keys.Length - KeysLength < rest.Length)
+            {
+                var keys = Keys;
+                Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + rest.Length));
+                Keys = keys;
+            }
+
+            rest.CopyTo(Keys.AsSpan(KeysLength));
+            copy.KeyOffset = KeysLength;
+            KeysLength += rest.Length;
+        }
+
+        if ((copy.Flags & ExactFlag) != 0)
+        {
+            Exacts.Add(source.Exacts[(int)copy.Amount]);
+            copy.Amount = Exacts.Count - 1;
+        }
+
+        if ((copy.Flags & ReturnFlag) != 0)
+        {
+            Returns.Add(source.Returns[copy.Extra]);
+            copy.Extra = Returns.Count - 1;
+        }
     }
 }
 
@@ -102,7 +162,8 @@ internal struct RowRecord
 /// <param name="Index">Its accepted-row index within the part.</param>
 /// <param name="Line">Its line within the part.</param>
 /// <param name="Transaction">The transaction as read.</param>
-internal readonly record struct PendingReturn(int Chunk, int Index, long Line, Transaction Transaction);
+/// <param name="Value">The amount field as written.</param>
+internal readonly record struct PendingReturn(int Chunk, int Index, long Line, Transaction Transaction, string Value);
 
 /// <summary>An id's hash and its first 16 UTF-8 bytes (zero-padded): for ids up to 16 bytes, all a table needs to compare.</summary>
 internal struct IdKey
@@ -139,6 +200,21 @@ internal struct IdKey
 
         id.Hash = HashOf(id.Prefix0, id.Prefix1, key.Length, key.Length > 16 ? key[16..] : default);
         return id;
+    }
+
+    /// <summary>Returns whether every byte of the id is printable ASCII (0x21 to 0x7E); <paramref name="key"/> is the id this key was made of.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly bool IsPrintableAscii(ReadOnlySpan<byte> key)
+    {
+        if (Length > 16)
+        {
+            return key.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) < 0;
+        }
+
+        // Bytes below 0x21 wrap to above 0x5D when 0x21 is subtracted, so one unsigned comparison finds both ends.
+        var bytes = Vector128.Create(Prefix0, Prefix1).AsByte() - Vector128.Create((byte)0x21);
+        var outside = Vector128.GreaterThan(bytes, Vector128.Create((byte)(0x7E - 0x21))).ExtractMostSignificantBits();
+        return (outside & ((1u << Length) - 1)) == 0;
     }
 
     /// <summary>Hashes an id given as its prefix, its length and the bytes after the first 16.</summary>

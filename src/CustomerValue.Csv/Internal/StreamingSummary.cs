@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace CustomerValue.Csv.Internal;
 
 /// <summary>
-/// Reads a transaction export straight into per-customer totals, without holding its rows. A UTF-8 file is cut at a line
-/// break into two parts read by two threads (<see cref="Utf8ChunkScanner"/>); each thread owns the customers of half the
-/// id hashes, so purchases cross to their owner in blocks and no table is merged. Other inputs (a UTF-16 byte order
+/// Reads a transaction export straight into per-customer totals, holding no more than a batch of its rows. A UTF-8 file
+/// is cut at a line break into two parts read by two threads (<see cref="Utf8ChunkScanner"/>); each thread owns the
+/// customers of half the id hashes (<see cref="CustomerTable"/>), so purchases cross to their owner in blocks and no
+/// table is merged. At the end each table sorts its customers by id bytes, and the rows are written in id order. Other inputs (a UTF-16 byte order
 /// mark, a space or tab delimiter, an unusual first line, a stream that cannot seek) take the general CsvHelper reader
 /// on one thread, into the same tables. Either way the result equals reading every transaction and calling
 /// <see cref="CustomerSummaries.FromTransactions"/>: the first bad row in file order fails a strict read.
@@ -100,7 +102,7 @@ internal static class StreamingSummary
         using var reader = CsvTransactionReader.ForSummary(
             RecordSource.Open(new MemoryStream(block, 0, end, writable: false), leaveOpen: false, options.Delimiter, options.Errors, ErrorsOption, progress: null),
             options);
-        return new Header(end, reader.Headers, reader.Columns, reader.Parser);
+        return new Header(end, reader.Headers, reader.Columns, reader.Parser, new TransactionColumns(reader.CustomerIdColumn!, reader.DateColumn!, reader.AmountColumn!));
     }
 
     private static long LineStartAfter(ByteInput input, long from, long length)
@@ -286,26 +288,27 @@ internal static class StreamingSummary
             }
         }
 
+        var lineBases = new long[parts];
+        lineBases[0] = 1;
         for (var p = 0; p < parts; p++)
         {
             if (rows[p].Invalid is { } invalid)
             {
+                // A row of the second part is reached only when the first part read to its end, so its line count is whole.
                 var before = p == 0 ? 0 : rows[0].Accepted;
-                throw SummaryBuilder.Rejection(checked((int)(before + invalid.Index)), invalid.Transaction, invalid.Reason);
+                throw IssueText.Rejection(
+                    invalid.Issue with { Index = checked((int)(before + invalid.Issue.Index)) }, lineBases[p] + invalid.Line, header.Names, invalid.Value);
             }
 
             failures[p]?.Throw();
+            if (p + 1 < parts)
+            {
+                lineBases[p + 1] = lineBases[p] + rows[p].Lines;
+            }
         }
 
         progressTotals.Complete(Sum(rows, r => r.RowsRead));
-        var lineBases = new long[parts];
-        lineBases[0] = 1;
-        if (parts > 1)
-        {
-            lineBases[1] = 1 + rows[0].Lines;
-        }
-
-        return Result(rows, lineBases, tables, summary);
+        return Result(rows, lineBases, tables, summary, header.Names);
     }
 
     private static CsvSummaryImport General(RecordSource source, SummaryOptions summary, SummarySettings settings, CsvTransactionOptions options, CancellationToken cancellationToken)
@@ -313,15 +316,17 @@ internal static class StreamingSummary
         var table = new CustomerTable(settings);
         var block = new RecordBlock();
         var rows = new ChunkRows(0, summary, 1, () => block, (_, full) => { table.Add(full); full.Clear(); });
+        TransactionColumns names;
         using (var reader = CsvTransactionReader.ForSummary(source, options))
         {
             var (id, date, amount) = reader.Columns;
+            names = new TransactionColumns(reader.CustomerIdColumn ?? string.Empty, reader.DateColumn ?? string.Empty, reader.AmountColumn ?? string.Empty);
             while (reader.Headers.Count > 0 && rows.Invalid is null && source.Next(cancellationToken))
             {
                 if (CsvTransactionReader.TryRead(source, reader.Parser, id, date, amount, out var idBytes, out var timestamp, out var value))
                 {
                     source.Accept();
-                    rows.Accept(idBytes, timestamp, ParsedAmount.From(value), source.LineNumber);
+                    rows.Accept(idBytes, source.Reader.GetSpan(date), source.Reader.GetSpan(amount), timestamp.Ticks, ParsedAmount.From(value), source.LineNumber);
                 }
             }
 
@@ -330,14 +335,14 @@ internal static class StreamingSummary
 
         if (rows.Invalid is { } invalid)
         {
-            throw SummaryBuilder.Rejection(invalid.Index, invalid.Transaction, invalid.Reason);
+            throw IssueText.Rejection(invalid.Issue, invalid.Line, names, invalid.Value);
         }
 
         rows.Complete();
-        return Result([rows], [0], [table], summary);
+        return Result([rows], [0], [table], summary, names);
     }
 
-    private static CsvSummaryImport Result(ChunkRows[] rows, long[] lineBases, CustomerTable[] tables, SummaryOptions summary)
+    private static CsvSummaryImport Result(ChunkRows[] rows, long[] lineBases, CustomerTable[] tables, SummaryOptions summary, TransactionColumns names)
     {
         var rowsRead = Sum(rows, r => r.RowsRead);
         var accepted = Sum(rows, r => r.Accepted);
@@ -365,18 +370,21 @@ internal static class StreamingSummary
             bases[p] = bases[p - 1] + rows[p - 1].Accepted;
         }
 
-        var issues = new List<TransactionIssue>();
-        var lines = new Dictionary<long, long>();
+        var excluded = new List<ExcludedRow>();
         for (var p = 0; p < rows.Length; p++)
         {
-            foreach (var (issue, line) in rows[p].Issues)
+            foreach (var (issue, line, value) in rows[p].Issues)
             {
-                var index = checked((int)(bases[p] + issue.Index));
-                issues.Add(issue with { Index = index });
-                lines[index] = lineBases[p] + line;
+                excluded.Add(new ExcludedRow(issue with { Index = checked((int)(bases[p] + issue.Index)) }, lineBases[p] + line, value));
             }
         }
 
+        // The last queued rows go to their shards; then each table counts its customers' periods, side by side.
+        Parallel.For(0, tables.Length, t =>
+        {
+            tables[t].Flush();
+            tables[t].CountPeriods();
+        });
         var returns = 0;
         var withoutPurchase = 0;
         foreach (var table in tables)
@@ -385,23 +393,105 @@ internal static class StreamingSummary
             foreach (var pending in table.ReturnsWithoutPurchase())
             {
                 var index = checked((int)(bases[pending.Chunk] + pending.Index));
-                issues.Add(new TransactionIssue(index, TransactionIssueReason.ReturnWithoutPurchase, pending.Transaction));
-                lines[index] = lineBases[pending.Chunk] + pending.Line;
+                excluded.Add(new ExcludedRow(new TransactionIssue(index, TransactionIssueReason.ReturnWithoutPurchase, pending.Transaction), lineBases[pending.Chunk] + pending.Line, pending.Value));
                 withoutPurchase++;
             }
         }
 
         if (withoutPurchase > 0)
         {
-            issues.Sort((a, b) => a.Index.CompareTo(b.Index));
+            excluded.Sort((a, b) => a.Issue.Index.CompareTo(b.Issue.Index));
         }
 
-        Parallel.For(0, tables.Length, t => tables[t].CountPeriods());
         var unitsFit = Sum(rows, r => r.UnitsFit ? r.AbsoluteUnits : UnitMoney.MaxTotalUnits) < UnitMoney.MaxTotalUnits;
+        var assembler = tables.All(t => t.BytesInOrdinalOrder) ? InOrder(tables, summary, unitsFit) : ByStrings(tables, summary, unitsFit);
+
+        var issues = new TransactionIssue[excluded.Count];
+        for (var i = 0; i < issues.Length; i++)
+        {
+            issues[i] = excluded[i].Issue;
+        }
+
+        var result = assembler.Build(checked((int)accepted), issues, returns - withoutPurchase);
+        return new CsvSummaryImport(result, report, [.. excluded], names, summary);
+    }
+
+    // Ids whose bytes order as their strings do: each table sorts its purchasers by byte keys, the two lists are merged, and
+    // the rows are written in that order (ids created as they are written), so each output column fills front to back.
+    private static SummaryAssembler InOrder(CustomerTable[] tables, SummaryOptions summary, bool unitsFit)
+    {
+        var prefix = int.MaxValue;
+        var first = tables.FirstOrDefault(t => t.Purchasers > 0);
+        foreach (var table in tables)
+        {
+            if (table.Purchasers > 0)
+            {
+                prefix = Math.Min(Math.Min(prefix, table.SharedPrefix), table.SharedPrefixWith(first!));
+            }
+        }
+
+        var sorted = new (ulong[] Keys, int[] Customers)[tables.Length];
+        Parallel.For(0, tables.Length, t => sorted[t] = tables[t].SortPurchasers(prefix == int.MaxValue ? 0 : prefix));
+        var order = Merge(tables, sorted);
+        var assembler = new SummaryAssembler(summary, order.Length);
+
+        // Rows in blocks, on all cores.
+        var parts = Math.Max(1, Math.Min(64, order.Length / 16384));
+        Parallel.For(0, parts, part => WriteRows(tables, order, (int)((long)order.Length * part / parts), (int)((long)order.Length * (part + 1) / parts), assembler, unitsFit));
+        return assembler;
+    }
+
+    // Each customer's totals are a cache miss, asked for a few rows ahead.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteRows(CustomerTable[] tables, int[] order, int start, int end, SummaryAssembler assembler, bool unitsFit)
+    {
+        const int ahead = 16;
+        for (var row = start; row < end; row++)
+        {
+            if (row + ahead < end)
+            {
+                var next = order[row + ahead];
+                tables[next & 1].PrefetchTotals(next >> 1);
+            }
+
+            tables[order[row] & 1].Write(assembler, row, order[row] >> 1, unitsFit);
+        }
+    }
+
+    // Packs (customer, table) as customer * 2 + table, in ordinal id order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] Merge(CustomerTable[] tables, (ulong[] Keys, int[] Customers)[] sorted)
+    {
+        var (keys0, customers0) = sorted[0];
+        var (keys1, customers1) = tables.Length > 1 ? sorted[1] : ([], []);
+        var order = GC.AllocateUninitializedArray<int>(keys0.Length + keys1.Length);
+        int i = 0, j = 0, row = 0;
+        while (i < keys0.Length && j < keys1.Length)
+        {
+            var first = keys0[i] != keys1[j] ? keys0[i] < keys1[j] : tables[0].Compare(customers0[i], tables[1], customers1[j]) < 0;
+            order[row++] = first ? customers0[i++] * 2 : (customers1[j++] * 2) + 1;
+        }
+
+        while (i < keys0.Length)
+        {
+            order[row++] = customers0[i++] * 2;
+        }
+
+        while (j < keys1.Length)
+        {
+            order[row++] = (customers1[j++] * 2) + 1;
+        }
+
+        return order;
+    }
+
+    // Any other ids: created as strings and ordered by the core's ordinal sort.
+    private static SummaryAssembler ByStrings(CustomerTable[] tables, SummaryOptions summary, bool unitsFit)
+    {
         var starts = new int[tables.Length + 1];
         for (var t = 0; t < tables.Length; t++)
         {
-            starts[t + 1] = starts[t] + tables[t].CountPurchasers();
+            starts[t + 1] = starts[t] + tables[t].Purchasers;
         }
 
         var ids = new string[starts[^1]];
@@ -410,21 +500,9 @@ internal static class StreamingSummary
             tables[t].CopyPurchaserIds(ids, starts[t]);
         }
 
-        // Each table sets its own rows, so they can work side by side (decimal division is most of the time here).
-        var sharedPrefix = int.MaxValue;
-        foreach (var table in tables)
-        {
-            if (table.FirstId is { } first)
-            {
-                sharedPrefix = Math.Min(Math.Min(sharedPrefix, table.SharedPrefix), first.AsSpan().CommonPrefixLength(tables[0].FirstId));
-            }
-        }
-
-        var assembler = new SummaryAssembler(summary, ids, sharedPrefix == int.MaxValue ? 0 : sharedPrefix);
+        var assembler = new SummaryAssembler(summary, ids, sharedPrefix: 0);
         Parallel.For(0, tables.Length, t => tables[t].SetTotals(assembler, starts[t], unitsFit));
-
-        var result = assembler.Build(checked((int)accepted), [.. issues], returns - withoutPurchase);
-        return new CsvSummaryImport(result, report, lines);
+        return assembler;
     }
 
     private static long Sum(ChunkRows[] rows, Func<ChunkRows, long> value)
@@ -438,7 +516,7 @@ internal static class StreamingSummary
         return sum;
     }
 
-    private sealed record Header(int End, IReadOnlyList<string> Headers, (int Id, int Date, int Amount) Columns, FieldParser Parser);
+    private sealed record Header(int End, IReadOnlyList<string> Headers, (int Id, int Date, int Amount) Columns, FieldParser Parser, TransactionColumns Names);
 
     /// <summary>Adds up the progress of both threads and reports it in order.</summary>
     private sealed class ProgressTotals(IProgress<CsvProgress>? progress, long headerBytes)

@@ -35,6 +35,7 @@ internal sealed class Utf8ChunkScanner
     private readonly int _dateIndex;
     private readonly int _amountIndex;
     private readonly int _lastNeeded;
+    private readonly int _fieldCount;
     private long? _lineBase;
 
     /// <param name="input">The file.</param>
@@ -64,6 +65,7 @@ internal sealed class Utf8ChunkScanner
         _point = parser.DecimalPoint;
         (_idIndex, _dateIndex, _amountIndex) = columns;
         _lastNeeded = Math.Max(_idIndex, Math.Max(_dateIndex, _amountIndex));
+        _fieldCount = headers.Count;
     }
 
     /// <summary>Reads the part; stops early when a row is invalid for strict summaries (strict CSV errors throw).</summary>
@@ -99,6 +101,7 @@ internal sealed class Utf8ChunkScanner
     }
 
     // Returns how many bytes it consumed: every whole line (all of them at the end of the part).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParseLines(byte[] buffer, int length, bool atEnd)
     {
         var position = 0;
@@ -108,7 +111,7 @@ internal sealed class Utf8ChunkScanner
         while (position < length)
         {
             var rest = buffer.AsSpan(position, length - position);
-            var (lineLength, delimiters, quotes) = FindShortLine(buffer, position, length);
+            var (lineLength, delimiters, quotes, blanks) = FindShortLine(buffer, position, length);
             var masked = lineLength >= 0;
             if (!masked)
             {
@@ -140,8 +143,8 @@ internal sealed class Utf8ChunkScanner
             if (lineLength > 0)
             {
                 var parsed = masked
-                    ? TryParseShort(rest[..lineLength], delimiters, quotes, out var id, out var timestamp, out var amount)
-                    : TryParse(rest[..lineLength], out id, out timestamp, out amount);
+                    ? TryParseShort(buffer, position, lineLength, delimiters, quotes, blanks, out var text, out var ticks, out var amount)
+                    : TryParse(buffer, position, lineLength, out text, out ticks, out amount);
                 if (parsed)
                 {
                     if (runStart >= 0)
@@ -155,7 +158,7 @@ internal sealed class Utf8ChunkScanner
                     }
 
                     _rows.RowsRead++;
-                    _rows.Accept(id, timestamp, amount, line);
+                    _rows.Accept(buffer, text, ticks, amount, line);
                     if (_rows.Invalid is not null)
                     {
                         return next;
@@ -183,21 +186,22 @@ internal sealed class Utf8ChunkScanner
         return position;
     }
 
-    // Most lines are shorter than a vector: one load finds the line break, the delimiters and any quote at once.
-    // Returns a length of -1 when the line does not end within the vector (or vectors are not accelerated).
+    // Most lines are shorter than a vector: one load finds the line break, the delimiters, any quote and any space or tab
+    // (which fields are trimmed of) at once. Returns a length of -1 when the line does not end within the vector (or
+    // vectors are not accelerated).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private (int Length, uint Delimiters, uint Quotes) FindShortLine(byte[] buffer, int position, int length)
+    private (int Length, uint Delimiters, uint Quotes, uint Blanks) FindShortLine(byte[] buffer, int position, int length)
     {
         if (!Vector256.IsHardwareAccelerated || length - position < Vector256<byte>.Count)
         {
-            return (-1, 0, 0);
+            return (-1, 0, 0, 0);
         }
 
         var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(buffer), (nuint)position);
         var breaks = (Vector256.Equals(bytes, Vector256.Create((byte)'\n')) | Vector256.Equals(bytes, Vector256.Create((byte)'\r'))).ExtractMostSignificantBits();
         if (breaks == 0)
         {
-            return (-1, 0, 0);
+            return (-1, 0, 0, 0);
         }
 
         var lineLength = BitOperations.TrailingZeroCount(breaks);
@@ -205,81 +209,87 @@ internal sealed class Utf8ChunkScanner
         return (
             lineLength,
             Vector256.Equals(bytes, _delimiterVector).ExtractMostSignificantBits() & inLine,
-            Vector256.Equals(bytes, Vector256.Create((byte)'"')).ExtractMostSignificantBits() & inLine);
+            Vector256.Equals(bytes, Vector256.Create((byte)'"')).ExtractMostSignificantBits() & inLine,
+            (Vector256.Equals(bytes, Vector256.Create((byte)' ')) | Vector256.Equals(bytes, Vector256.Create((byte)'\t'))).ExtractMostSignificantBits() & inLine);
     }
 
-    // The same as TryParse, given the positions of the delimiters and quotes of a line shorter than a vector.
-    private bool TryParseShort(ReadOnlySpan<byte> line, uint delimiters, uint quotes, out ReadOnlySpan<byte> id, out DateTime timestamp, out ParsedAmount parsed)
+    // The same as TryParse, given the positions of the delimiters, quotes and blanks of a line shorter than a vector.
+    // Fields are offsets into the buffer: spans passed to a method that is not inlined cost a stalled copy each.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryParseShort(byte[] buffer, int start, int length, uint delimiters, uint quotes, uint blanks, out RowText text, out long ticks, out ParsedAmount parsed)
     {
-        id = default;
-        timestamp = default;
+        text = default;
+        ticks = 0;
         parsed = default;
-        if (quotes != 0 || BitOperations.PopCount(delimiters) + 1 != _headers.Count)
+        if (quotes != 0 || BitOperations.PopCount(delimiters) + 1 != _fieldCount)
         {
             return false;
         }
 
-        ReadOnlySpan<byte> date = default, amount = default;
-        var start = 0;
+        int idStart = 0, idEnd = 0, dateStart = 0, dateEnd = 0, amountStart = 0, amountEnd = 0;
+        var fieldStart = start;
         for (var field = 0; field <= _lastNeeded; field++)
         {
-            var end = delimiters == 0 ? line.Length : BitOperations.TrailingZeroCount(delimiters);
-            delimiters &= delimiters == 0 ? 0 : delimiters - 1;
-            var value = Trim(line[start..end]);
+            var end = delimiters == 0 ? start + length : start + BitOperations.TrailingZeroCount(delimiters);
+            delimiters &= unchecked(delimiters - 1);
+            var (from, to) = blanks == 0 ? (fieldStart, end) : Trim(buffer, fieldStart, end);
             if (field == _idIndex)
             {
-                id = value;
+                (idStart, idEnd) = (from, to);
             }
 
             if (field == _dateIndex)
             {
-                date = value;
+                (dateStart, dateEnd) = (from, to);
             }
 
             if (field == _amountIndex)
             {
-                amount = value;
+                (amountStart, amountEnd) = (from, to);
             }
 
-            start = end + 1;
+            fieldStart = end + 1;
         }
 
-        return TryParseValues(id, date, amount, out timestamp, out parsed);
+        text = new RowText(idStart, idEnd - idStart, dateStart, dateEnd - dateStart, amountStart, amountEnd - amountStart);
+        return TryParseValues(buffer, text, out ticks, out parsed);
     }
 
-    private bool TryParse(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> id, out DateTime timestamp, out ParsedAmount parsed)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryParse(byte[] buffer, int start, int length, out RowText text, out long ticks, out ParsedAmount parsed)
     {
-        ReadOnlySpan<byte> date = default, amount = default;
-        id = default;
+        int idStart = 0, idEnd = 0, dateStart = 0, dateEnd = 0, amountStart = 0, amountEnd = 0;
+        text = default;
         parsed = default;
-        timestamp = default;
+        ticks = 0;
         var field = 0;
-        var start = 0;
+        var fieldStart = start;
+        var lineEnd = start + length;
         while (true)
         {
-            var stop = line[start..].IndexOfAny(_fieldStops);
-            var end = stop < 0 ? line.Length : start + stop;
-            if (stop >= 0 && line[end] == '"')
+            var stop = buffer.AsSpan(fieldStart, lineEnd - fieldStart).IndexOfAny(_fieldStops);
+            var end = stop < 0 ? lineEnd : fieldStart + stop;
+            if (stop >= 0 && buffer[end] == '"')
             {
                 return false;
             }
 
             if (field <= _lastNeeded)
             {
-                var value = Trim(line[start..end]);
+                var (from, to) = Trim(buffer, fieldStart, end);
                 if (field == _idIndex)
                 {
-                    id = value;
+                    (idStart, idEnd) = (from, to);
                 }
 
                 if (field == _dateIndex)
                 {
-                    date = value;
+                    (dateStart, dateEnd) = (from, to);
                 }
 
                 if (field == _amountIndex)
                 {
-                    amount = value;
+                    (amountStart, amountEnd) = (from, to);
                 }
             }
 
@@ -289,22 +299,38 @@ internal sealed class Utf8ChunkScanner
                 break;
             }
 
-            start = end + 1;
+            fieldStart = end + 1;
         }
 
-        return field == _headers.Count && TryParseValues(id, date, amount, out timestamp, out parsed);
+        text = new RowText(idStart, idEnd - idStart, dateStart, dateEnd - dateStart, amountStart, amountEnd - amountStart);
+        return field == _fieldCount && TryParseValues(buffer, text, out ticks, out parsed);
     }
 
+    // The common shapes (a plain ISO date, an amount of units) inline; anything else in a call of its own, so the hot
+    // loop stays small enough to keep its values in registers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryParseValues(ReadOnlySpan<byte> id, ReadOnlySpan<byte> date, ReadOnlySpan<byte> amount, out DateTime timestamp, out ParsedAmount parsed)
+    private bool TryParseValues(byte[] buffer, in RowText text, out long ticks, out ParsedAmount parsed)
+    {
+        if (text.IdLength != 0 && _parser.IsoDates && FieldParser.TryParseIsoDate(buffer.AsSpan(text.DateStart, text.DateLength), out ticks)
+            && _point != 0 && ParsedAmount.TryParseUnits(buffer.AsSpan(text.AmountStart, text.AmountLength), _point, out parsed))
+        {
+            return true;
+        }
+
+        return TryParseOtherValues(buffer, text, out ticks, out parsed);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryParseOtherValues(byte[] buffer, in RowText text, out long ticks, out ParsedAmount parsed)
     {
         parsed = default;
-        if (id.IsEmpty || !_parser.TryParseDate(date, out timestamp))
+        if (text.IdLength == 0 || !_parser.TryParseTicks(buffer.AsSpan(text.DateStart, text.DateLength), out ticks))
         {
-            timestamp = default;
+            ticks = 0;
             return false;
         }
 
+        var amount = buffer.AsSpan(text.AmountStart, text.AmountLength);
         if (_point == 0 || !ParsedAmount.TryParseUnits(amount, _point, out parsed))
         {
             if (!_parser.TryParseDecimal(amount, out var value))
@@ -318,21 +344,20 @@ internal sealed class Utf8ChunkScanner
         return true;
     }
 
-    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
+    // The field between from and to without the spaces and tabs CsvHelper trims.
+    private static (int From, int To) Trim(byte[] buffer, int from, int to)
     {
-        var start = 0;
-        var end = value.Length;
-        while (start < end && value[start] is (byte)' ' or (byte)'\t')
+        while (from < to && buffer[from] is (byte)' ' or (byte)'\t')
         {
-            start++;
+            from++;
         }
 
-        while (end > start && value[end - 1] is (byte)' ' or (byte)'\t')
+        while (to > from && buffer[to - 1] is (byte)' ' or (byte)'\t')
         {
-            end--;
+            to--;
         }
 
-        return value[start..end];
+        return (from, to);
     }
 
     private void ReadGenerally(byte[] buffer, int offset, int count, long firstLine)
@@ -346,7 +371,7 @@ internal sealed class Utf8ChunkScanner
                 if (CsvTransactionReader.TryRead(source, _parser, _idIndex, _dateIndex, _amountIndex, out var id, out var timestamp, out var amount))
                 {
                     source.Accept();
-                    _rows.Accept(id, timestamp, ParsedAmount.From(amount), source.LineNumber - _lineBase.Value);
+                    _rows.Accept(id, source.Reader.GetSpan(_dateIndex), source.Reader.GetSpan(_amountIndex), timestamp.Ticks, ParsedAmount.From(amount), source.LineNumber - _lineBase.Value);
                 }
             }
         }

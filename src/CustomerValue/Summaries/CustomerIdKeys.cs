@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -85,7 +86,8 @@ internal static class CustomerIdKeys
     }
 
     // LSD radix sort on 11-bit digits; digits every key shares (common in ids with a fixed layout) are skipped.
-    private static void RadixSort(ulong[] keys, int[] order)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RadixSort(ulong[] keys, int[] order)
     {
         const int bits = 11;
         const int radix = 1 << bits;

@@ -1,16 +1,19 @@
+using System.Runtime.CompilerServices;
+
 namespace CustomerValue;
 
 /// <summary>
 /// Builds a <see cref="SummaryResult"/> from totals a streaming reader aggregated per customer (no transaction log in
-/// memory). The rows come out in ordinal id order and are computed by <see cref="SummaryRow.Create"/>, as the
-/// in-memory builder computes them, so both paths give the same numbers for the same totals.
+/// memory). The rows come out in ordinal id order and are computed by <see cref="SummaryRow.Create(in SummarySettings, int, int, int, int, int, decimal, decimal, decimal, decimal)"/>, as the
+/// in-memory builder computes them, so both paths give the same numbers for the same totals. Each row goes straight
+/// into the output columns.
 /// </summary>
 internal sealed class SummaryAssembler
 {
     private readonly SummarySettings _settings;
-    private readonly string[] _sortedIds;
-    private readonly int[] _order;
-    private readonly SummaryRow[] _rows;
+    private readonly string[] _ids;
+    private readonly int[]? _rowOf;
+    private readonly SummaryColumns _columns;
 
     /// <summary>Orders <paramref name="ids"/> (distinct, in any order; customer i is ids[i]).</summary>
     /// <param name="options">The summary options.</param>
@@ -35,38 +38,50 @@ internal sealed class SummaryAssembler
         });
 
         CustomerIdKeys.SortOrdinal(keys, order, ids);
-        _sortedIds = new string[ids.Length];
+        _ids = new string[ids.Length];
+        _rowOf = GC.AllocateUninitializedArray<int>(ids.Length);
         for (var row = 0; row < order.Length; row++)
         {
-            _sortedIds[row] = ids[order[row]];
+            _ids[row] = ids[order[row]];
+            _rowOf[order[row]] = row;
         }
 
-        _order = order;
-        _rows = GC.AllocateUninitializedArray<SummaryRow>(ids.Length);
+        _columns = new SummaryColumns(ids.Length);
     }
 
-    /// <summary>Sets the totals of customer <paramref name="customer"/> (an index into the ids given to the constructor); thread-safe for distinct customers.</summary>
+    /// <summary>Takes <paramref name="count"/> customers whose order the caller knows: customer i is row i, and <see cref="SetId"/> names it.</summary>
+    /// <param name="options">The summary options.</param>
+    /// <param name="count">The number of customers.</param>
+    public SummaryAssembler(SummaryOptions options, int count)
+    {
+        _settings = SummarySettings.From(options);
+        _ids = new string[count];
+        _columns = new SummaryColumns(count);
+    }
+
+    /// <summary>Names row <paramref name="row"/>, when the caller gave the order; ids must be distinct and in ordinal order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SetId(int row, string id) => _ids[row] = id;
+
+    /// <summary>Sets the totals of customer <paramref name="customer"/> (an index into the ids given to the constructor, or the row); thread-safe for distinct customers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(
         int customer, int orders, int firstDay, int lastDay, int periods, int distinctDays,
         decimal revenue, decimal windowSpend, decimal previousWindowSpend, decimal repeatSpend)
-        => _rows[customer] = SummaryRow.Create(_settings, orders, firstDay, lastDay, periods, distinctDays, revenue, windowSpend, previousWindowSpend, repeatSpend);
+        => _columns.Set(
+            _rowOf is null ? customer : _rowOf[customer],
+            SummaryRow.Create(_settings, orders, firstDay, lastDay, periods, distinctDays, revenue, windowSpend, previousWindowSpend, repeatSpend));
+
+    /// <summary>Sets the totals of customer <paramref name="customer"/> from sums in units of 0.0001 (see <see cref="SummaryRow.CreateFromUnits"/>); thread-safe for distinct customers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SetUnits(
+        int customer, int orders, int firstDay, int lastDay, int periods, int distinctDays,
+        long revenue, long windowSpend, long previousWindowSpend, long repeatSpend)
+        => _columns.Set(
+            _rowOf is null ? customer : _rowOf[customer],
+            SummaryRow.CreateFromUnits(_settings, orders, firstDay, lastDay, periods, distinctDays, revenue, windowSpend, previousWindowSpend, repeatSpend));
 
     /// <summary>Returns the result; call once, after every customer is set.</summary>
     public SummaryResult Build(int read, TransactionIssue[] issues, int returnsNetted)
-    {
-        // Rows are gathered in id order, so each column is written front to back.
-        var count = _rows.Length;
-        var columns = new SummaryColumns(count);
-        var parts = Math.Max(1, Math.Min(64, count / 16384));
-        Parallel.For(0, parts, part =>
-        {
-            var end = (int)((long)count * (part + 1) / parts);
-            for (var row = (int)((long)count * part / parts); row < end; row++)
-            {
-                columns.Set(row, _rows[_order[row]]);
-            }
-        });
-
-        return new(CustomerFrame.CreateTrusted(_sortedIds, columns.ToColumns()), read, issues, returnsNetted);
-    }
+        => new(CustomerFrame.CreateTrusted(_ids, _columns.ToColumns()), read, issues, returnsNetted);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CustomerValue.Internal;
 
 namespace CustomerValue;
@@ -41,25 +42,46 @@ internal struct SummaryRow
     public static SummaryRow Create(
         in SummarySettings settings, int orders, int firstDay, int lastDay, int periods, int distinctDays,
         decimal revenue, decimal windowSpend, decimal previousWindowSpend, decimal repeatSpend)
+        => Create(
+            settings, orders, firstDay, lastDay, periods, distinctDays, (double)revenue, (double)windowSpend, (double)previousWindowSpend,
+            settings.AverageOrderValue ? (double)(revenue / orders) : (double)revenue,
+            periods - 1 == 0 ? 0 : (double)(repeatSpend / (periods - 1)));
+
+    /// <summary>
+    /// The same row from sums in units of 0.0001 of a log whose absolute total fits <see cref="UnitMoney"/>: such a sum
+    /// converts to the double its decimal converts to (<see cref="UnitMoney.ToDouble"/>), so only the averages are decimal divisions.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SummaryRow CreateFromUnits(
+        in SummarySettings settings, int orders, int firstDay, int lastDay, int periods, int distinctDays,
+        long revenue, long windowSpend, long previousWindowSpend, long repeatSpend)
+        => Create(
+            settings, orders, firstDay, lastDay, periods, distinctDays, UnitMoney.ToDouble(revenue), UnitMoney.ToDouble(windowSpend), UnitMoney.ToDouble(previousWindowSpend),
+            settings.AverageOrderValue ? (double)(new UnitMoney(revenue).ToDecimal() / orders) : UnitMoney.ToDouble(revenue),
+            periods - 1 == 0 ? 0 : (double)(new UnitMoney(repeatSpend).ToDecimal() / (periods - 1)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static SummaryRow Create(
+        in SummarySettings settings, int orders, int firstDay, int lastDay, int periods, int distinctDays,
+        double revenue, double windowSpend, double previousWindowSpend, double monetary, double modelMonetary)
     {
         var asOfPeriod = settings.Weekly ? settings.AsOfDay / 7 : settings.AsOfDay;
         var firstPeriod = settings.Weekly ? firstDay / 7 : firstDay;
         var lastPeriod = settings.Weekly ? lastDay / 7 : lastDay;
-        var repeats = periods - 1;
         return new SummaryRow
         {
             RecencyDays = settings.AsOfDay - lastDay,
             TenureDays = settings.AsOfDay - firstDay,
             Orders = orders,
             Frequency = settings.CountPurchaseDays ? distinctDays : orders,
-            Revenue = (double)revenue,
-            Monetary = settings.AverageOrderValue ? (double)(revenue / orders) : (double)revenue,
-            WindowSpend = (double)windowSpend,
-            PreviousWindowSpend = (double)previousWindowSpend,
-            ModelFrequency = repeats,
+            Revenue = revenue,
+            Monetary = monetary,
+            WindowSpend = windowSpend,
+            PreviousWindowSpend = previousWindowSpend,
+            ModelFrequency = periods - 1,
             ModelRecency = lastPeriod - firstPeriod,
             ModelT = asOfPeriod - firstPeriod,
-            ModelMonetary = repeats == 0 ? 0 : (double)(repeatSpend / repeats),
+            ModelMonetary = modelMonetary,
         };
     }
 }

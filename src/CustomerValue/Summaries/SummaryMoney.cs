@@ -60,6 +60,12 @@ internal readonly record struct UnitMoney(long Units) : ISummaryMoney<UnitMoney>
         return true;
     }
 
+    /// <summary>
+    /// Returns <paramref name="units"/> (magnitude below <see cref="MaxTotalUnits"/>) as the double its decimal converts to:
+    /// that conversion divides the exact mantissa by 10^4 in one correctly rounded step, as this does.
+    /// </summary>
+    public static double ToDouble(long units) => units / 10000.0;
+
     public decimal ToDecimal()
     {
         var magnitude = (ulong)Math.Abs(Units);
