@@ -74,7 +74,7 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
 
         // The fired rules are collected per block as 64-bit sets and stored in the narrowest width the rules need
         // (see FlagsColumn): one byte per customer for up to 8 rules.
-        var points = new double[n];
+        var points = GC.AllocateUninitializedArray<double>(n);
         var (bits8, bits16, bits64) = _rules.Length switch
         {
             <= 8 => (new byte[n], null, null),
@@ -87,6 +87,7 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
             var block = System.Buffers.ArrayPool<ulong>.Shared.Rent(length);
             var b = block.AsSpan(0, length);
             b.Clear();
+            points.AsSpan(start, length).Clear();
             for (var r = 0; r < _rules.Length; r++)
             {
                 var rule = _rules[r];
