@@ -141,6 +141,7 @@ internal sealed class PercentileTable
     }
 
     /// <summary>Writes the percentile of each of <paramref name="values"/> to <paramref name="percentiles"/>, which is at least as long.</summary>
+    // Compiled fully optimised at once, like the scoring loop that calls it per block (see FittedPriorityStage.ScoreRange).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Percentiles(ReadOnlySpan<double> values, Span<double> percentiles)
     {
