@@ -277,9 +277,10 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
             ?? throw new ArgumentException(Guard.Invariant($"The column '{column}' is {found.Kind}; the priority stage reads it as a number. Convert it, or point the option that names it at another column."), nameof(population));
     }
 
-    // Clamps to 0..1; NaN becomes 0 (its weight is 0 anyway). MaxNative/MinNative compile to single instructions.
+    // Clamps to 0..1; NaN becomes 0 (its weight is 0 anyway). MaxNumber returns the number when the other operand is NaN
+    // on every platform (MaxNative leaves that to the platform: x64 returns the second operand, Arm64 the NaN).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static double Unit(double value) => double.MinNative(double.MaxNative(value, 0), 1);
+    private static double Unit(double value) => double.MinNative(double.MaxNumber(value, 0), 1);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double Present(double value) => Branchless.Bit(!double.IsNaN(value));

@@ -51,8 +51,9 @@ internal static class UrgencyFactors
                 {
                     var span = t[i] - r[i];
                     var gaps = o[i] - 1;
-                    var bin = (int)double.MinNative(span / gaps * IntervalResolution, IntervalBins - 1);
-                    counts[bin + ((IntervalBins - bin) * Branchless.Bit(!(gaps >= 1) | !(span > 0)))]++;
+                    var interval = span / gaps;
+                    var bin = (int)double.MinNative(interval * IntervalResolution, IntervalBins - 1);
+                    counts[bin + ((IntervalBins - bin) * Branchless.Bit(!(gaps >= 1) | !(span > 0) | !(interval > 0)))]++;
                 }
             }
 
