@@ -7,10 +7,11 @@ namespace CustomerValue.Priority;
 internal static class PriorityOrder
 {
     /// <summary>Returns a negative number when row <paramref name="a"/> comes before row <paramref name="b"/>.</summary>
-    public static int Compare(ReadOnlySpan<double> priority, string[] ids, int a, int b)
+    public static int Compare(ReadOnlySpan<double> priority, string[] ids, int a, int b) => Compare(priority[a], priority[b], ids, a, b);
+
+    /// <summary>Returns a negative number when row <paramref name="a"/>, of priority <paramref name="pa"/>, comes before row <paramref name="b"/>, of priority <paramref name="pb"/>.</summary>
+    public static int Compare(double pa, double pb, string[] ids, int a, int b)
     {
-        var pa = priority[a];
-        var pb = priority[b];
         if (pa > pb)
         {
             return -1;
