@@ -97,26 +97,9 @@ public sealed class CategoryColumn : FrameColumn
     public override string FormatValue(int index) => this[index] ?? string.Empty;
 
     internal override FrameColumn Take(ReadOnlySpan<int> rows)
-    {
-        if (_narrow is { } narrow)
-        {
-            var taken = new byte[rows.Length];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                taken[i] = rows[i] < 0 ? (byte)0 : narrow[rows[i]];
-            }
-
-            return new CategoryColumn(Name, _categories, taken);
-        }
-
-        var codes = new int[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            codes[i] = rows[i] < 0 ? -1 : _codes![rows[i]];
-        }
-
-        return new CategoryColumn(Name, _categories, codes);
-    }
+        => _narrow is { } narrow
+            ? new CategoryColumn(Name, _categories, Gather<byte>(narrow, rows, 0))
+            : new CategoryColumn(Name, _categories, Gather(_codes, rows, -1));
 
     internal override FrameColumn Missing(string name, int length)
     {

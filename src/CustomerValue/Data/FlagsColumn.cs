@@ -102,36 +102,30 @@ public sealed class FlagsColumn : FrameColumn
     public override string FormatValue(int index) => string.Join("; ", GetNames(index));
 
     internal override FrameColumn Take(ReadOnlySpan<int> rows)
-        => _bits8 is { } b8 ? new FlagsColumn(Name, _names, Take(b8, rows))
-            : _bits16 is { } b16 ? new FlagsColumn(Name, _names, Take(b16, rows))
-            : new FlagsColumn(Name, _names, Take(_bits!, rows), owned: true);
+        => _bits8 is { } b8 ? new FlagsColumn(Name, _names, Gather<byte>(b8, rows, 0))
+            : _bits16 is { } b16 ? new FlagsColumn(Name, _names, Gather<ushort>(b16, rows, 0))
+            : new FlagsColumn(Name, _names, Gather<ulong>(_bits, rows, 0), owned: true);
 
     internal override FrameColumn Missing(string name, int length)
         => _bits8 is not null ? new FlagsColumn(name, _names, new byte[length])
             : _bits16 is not null ? new FlagsColumn(name, _names, new ushort[length])
             : new FlagsColumn(name, _names, new ulong[length], owned: true);
 
-    private static T[] Take<T>(T[] source, ReadOnlySpan<int> rows)
+    /// <summary>Stores 64-bit flag sets in a narrower width (the sets use no bit beyond it).</summary>
+    internal static void Narrow<T>(ReadOnlySpan<ulong> bits, Span<T> into)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
-        var taken = new T[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        for (var i = 0; i < bits.Length; i++)
         {
-            taken[i] = rows[i] < 0 ? T.Zero : source[rows[i]];
+            into[i] = T.CreateTruncating(bits[i]);
         }
-
-        return taken;
     }
 
     private static T[] Narrow<T>(ulong[] bits)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         var narrow = new T[bits.Length];
-        for (var i = 0; i < bits.Length; i++)
-        {
-            narrow[i] = T.CreateTruncating(bits[i]);
-        }
-
+        Narrow<T>(bits, narrow);
         return narrow;
     }
 

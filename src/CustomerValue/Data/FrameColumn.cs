@@ -41,6 +41,18 @@ public abstract class FrameColumn
     /// <summary>Returns a column of the same kind and length with every value missing.</summary>
     internal abstract FrameColumn Missing(string name, int length);
 
+    /// <summary>The values of <paramref name="source"/> at <paramref name="rows"/>, <paramref name="missing"/> where a row is negative: the storage of <see cref="Take"/>.</summary>
+    private protected static T[] Gather<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> rows, T missing)
+    {
+        var taken = new T[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            taken[i] = rows[i] < 0 ? missing : source[rows[i]];
+        }
+
+        return taken;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Guard.Invariant($"{Name} ({Kind}, {Length} values)");
 }

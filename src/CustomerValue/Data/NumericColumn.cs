@@ -64,17 +64,7 @@ public sealed class NumericColumn : FrameColumn
         return double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    internal override FrameColumn Take(ReadOnlySpan<int> rows)
-    {
-        var values = new double[rows.Length];
-        var source = Data;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            values[i] = rows[i] < 0 ? double.NaN : source[rows[i]];
-        }
-
-        return new NumericColumn(Name, values, owned: true);
-    }
+    internal override FrameColumn Take(ReadOnlySpan<int> rows) => new NumericColumn(Name, Gather<double>(Data, rows, double.NaN), owned: true);
 
     private static double[] Compute(int length, Func<int, double> row)
     {

@@ -46,16 +46,7 @@ public sealed class ScoreColumn : FrameColumn
     public override string FormatValue(int index)
         => _values[index] == 0 ? string.Empty : ((int)_values[index]).ToString(CultureInfo.InvariantCulture);
 
-    internal override FrameColumn Take(ReadOnlySpan<int> rows)
-    {
-        var values = new byte[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            values[i] = rows[i] < 0 ? (byte)0 : _values[rows[i]];
-        }
-
-        return new ScoreColumn(Name, Bins, values);
-    }
+    internal override FrameColumn Take(ReadOnlySpan<int> rows) => new ScoreColumn(Name, Bins, Gather<byte>(_values, rows, 0));
 
     internal override FrameColumn Missing(string name, int length) => new ScoreColumn(name, Bins, new byte[length]);
 

@@ -36,16 +36,7 @@ public sealed class TextColumn : FrameColumn
     /// <inheritdoc />
     public override string FormatValue(int index) => _values[index] ?? string.Empty;
 
-    internal override FrameColumn Take(ReadOnlySpan<int> rows)
-    {
-        var values = new string?[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            values[i] = rows[i] < 0 ? null : _values[rows[i]];
-        }
-
-        return new TextColumn(Name, values, owned: true);
-    }
+    internal override FrameColumn Take(ReadOnlySpan<int> rows) => new TextColumn(Name, Gather<string?>(_values, rows, null), owned: true);
 
     internal override FrameColumn Missing(string name, int length) => new TextColumn(name, new string?[length], owned: true);
 }

@@ -126,11 +126,11 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
 
             if (bits8 is not null)
             {
-                Store(b, bits8.AsSpan(start, length));
+                FlagsColumn.Narrow<byte>(b, bits8.AsSpan(start, length));
             }
             else if (bits16 is not null)
             {
-                Store(b, bits16.AsSpan(start, length));
+                FlagsColumn.Narrow<ushort>(b, bits16.AsSpan(start, length));
             }
             else
             {
@@ -144,15 +144,6 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
             : bits16 is not null ? new FlagsColumn(_outputs[1], _ruleNames, bits16)
             : new FlagsColumn(_outputs[1], _ruleNames, bits64!, owned: true);
         return [new NumericColumn(_outputs[0], points, owned: true), fired];
-    }
-
-    private static void Store<T>(ReadOnlySpan<ulong> bits, Span<T> into)
-        where T : unmanaged, System.Numerics.IBinaryInteger<T>
-    {
-        for (var i = 0; i < bits.Length; i++)
-        {
-            into[i] = T.CreateTruncating(bits[i]);
-        }
     }
 
     public StageDescription Describe()

@@ -15,7 +15,6 @@ internal sealed class PercentileTable
 
     private const int IndexBits = 14;
 
-    private readonly double[] _values;
     private readonly long[] _below;
     private readonly long[] _ties;
 
@@ -27,16 +26,15 @@ internal sealed class PercentileTable
 
     // The search inside a bucket runs a fixed number of steps over a window of _window knots (the most any bucket holds,
     // plus the first knot of the next), so it has no data-dependent branch: scoring millions of customers mispredicted
-    // about one branch in two otherwise. _search is the knots padded with the largest one so the window stays in bounds;
-    // _mid and _upTo are each knot's mid-rank and count at or below it, as doubles.
-    private readonly double[] _search;
+    // about one branch in two otherwise. _knots is the knots' values padded with the largest one so the window stays in
+    // bounds; _mid and _upTo are each knot's mid-rank and count at or below it, as doubles.
+    private readonly double[] _knots;
     private readonly int _window;
     private readonly double[] _mid;
     private readonly double[] _upTo;
 
     public PercentileTable(double[] values, long[] below, long[] ties, long count)
     {
-        _values = values;
         _below = below;
         _ties = ties;
         Count = count;
@@ -63,7 +61,7 @@ internal sealed class PercentileTable
         }
 
         _window = window;
-        _search = [.. values, .. Enumerable.Repeat(values[^1], window)];
+        _knots = [.. values, .. Enumerable.Repeat(values[^1], window)];
         _mid = new double[values.Length];
         _upTo = new double[values.Length];
         for (var k = 0; k < values.Length; k++)
@@ -75,7 +73,7 @@ internal sealed class PercentileTable
 
     public long Count { get; }
 
-    public IReadOnlyList<double> Values => _values;
+    public IReadOnlyList<double> Values => new ArraySegment<double>(_knots, 0, _below.Length);
 
     public IReadOnlyList<long> Below => _below;
 
@@ -145,9 +143,8 @@ internal sealed class PercentileTable
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Percentiles(ReadOnlySpan<double> values, Span<double> percentiles)
     {
-        var knots = _values;
-        var (first, last, keyMin, shift, window, count) = (knots[0], knots[^1], _keyMin, _shift, _window, (double)Count);
-        var (start, search, mid, upTo, below) = (_start, _search, _mid, _upTo, _below);
+        var (knots, start, mid, upTo, below) = (_knots, _start, _mid, _upTo, _below);
+        var (first, last, keyMin, shift, window, count) = (knots[0], knots[below.Length - 1], _keyMin, _shift, _window, (double)Count);
         percentiles = percentiles[..values.Length];
 
         // Unchecked: the indexes stay within the padded arrays by construction, and overflow checks cost a third here.
@@ -166,10 +163,10 @@ internal sealed class PercentileTable
                 for (var n = window; n > 1; n -= n >> 1)
                 {
                     var half = n >> 1;
-                    at = search[at + half] < x ? at + half : at;
+                    at = knots[at + half] < x ? at + half : at;
                 }
 
-                var lo = search[at] < x ? at + 1 : at;
+                var lo = knots[at] < x ? at + 1 : at;
 
                 // Between knots a and lo the fitted customers strictly between them are spread linearly; when x is a knot
                 // its mid-rank is exact. Both are computed and one chosen (lo = 0 only when x is the first knot).
