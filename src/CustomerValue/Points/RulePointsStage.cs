@@ -73,13 +73,14 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
         }
 
         // The fired rules are collected per block as 64-bit sets and stored in the narrowest width the rules need
-        // (see FlagsColumn): one byte per customer for up to 8 rules.
-        var points = GC.AllocateUninitializedArray<double>(n);
+        // (see FlagsColumn): one byte per customer for up to 8 rules. The points follow from the fired rules, so they
+        // are a derived column (see PointsOf): at millions of customers writing 8 more bytes each to fresh memory costs
+        // more than summing a customer's points whenever they are read.
         var (bits8, bits16, bits64) = _rules.Length switch
         {
-            <= 8 => (new byte[n], null, null),
-            <= 16 => ((byte[]?)null, new ushort[n], (ulong[]?)null),
-            _ => (null, null, new ulong[n]),
+            <= 8 => (GC.AllocateUninitializedArray<byte>(n), null, null),
+            <= 16 => ((byte[]?)null, GC.AllocateUninitializedArray<ushort>(n), (ulong[]?)null),
+            _ => (null, null, GC.AllocateUninitializedArray<ulong>(n)),
         };
         Ranges.ForBlocks(n, (start, end) =>
         {
@@ -87,15 +88,13 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
             var block = System.Buffers.ArrayPool<ulong>.Shared.Rent(length);
             var b = block.AsSpan(0, length);
             b.Clear();
-            points.AsSpan(start, length).Clear();
             for (var r = 0; r < _rules.Length; r++)
             {
                 var rule = _rules[r];
                 var bit = 1UL << r;
-                var p = points.AsSpan(start, length);
                 if (rule.Kind != PointsRuleKind.Membership)
                 {
-                    ApplyNumeric(rule, numeric[r].Values.Slice(start, length), p, b, bit);
+                    ApplyNumeric(rule, numeric[r].Values.Slice(start, length), b, bit);
                 }
                 else if (categoryMatch[r] is { } match)
                 {
@@ -104,9 +103,7 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
                     var codes = narrow.IsEmpty ? category.Codes.Slice(start, length) : default;
                     for (var i = 0; i < length; i++)
                     {
-                        var fires = match[narrow.IsEmpty ? codes[i] + 1 : narrow[start + i]];
-                        p[i] += Branchless.Keep(fires, rule.Points);
-                        b[i] |= bit & Branchless.Mask(fires);
+                        b[i] |= bit & Branchless.Mask(match[narrow.IsEmpty ? codes[i] + 1 : narrow[start + i]]);
                     }
                 }
                 else
@@ -117,7 +114,6 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
                     {
                         if (text[start + i] is { } value && set.Contains(value))
                         {
-                            p[i] += rule.Points;
                             b[i] |= bit;
                         }
                     }
@@ -143,7 +139,23 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
         var fired = bits8 is not null ? new FlagsColumn(_outputs[1], _ruleNames, bits8)
             : bits16 is not null ? new FlagsColumn(_outputs[1], _ruleNames, bits16)
             : new FlagsColumn(_outputs[1], _ruleNames, bits64!, owned: true);
-        return [new NumericColumn(_outputs[0], points, owned: true), fired];
+        var rules = _rules;
+        return [new NumericColumn(_outputs[0], n, row => PointsOf(rules, numeric, fired[row], row)), fired];
+    }
+
+    // The points of one customer: the fired rules' points added in rule order, a per-unit rule's times the value.
+    private static double PointsOf(PointsRule[] rules, NumericInput[] numeric, ulong fired, int row)
+    {
+        var points = 0.0;
+        for (var r = 0; r < rules.Length; r++)
+        {
+            if ((fired & (1UL << r)) != 0)
+            {
+                points += rules[r].Kind == PointsRuleKind.PerUnit ? rules[r].Points * numeric[r].Values[row] : rules[r].Points;
+            }
+        }
+
+        return points;
     }
 
     public StageDescription Describe()
@@ -211,42 +223,30 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
             element.GetProperty("name").GetString());
     }
 
-    private static void ApplyNumeric(PointsRule rule, ReadOnlySpan<double> values, Span<double> points, Span<ulong> bits, ulong bit)
+    private static void ApplyNumeric(PointsRule rule, ReadOnlySpan<double> values, Span<ulong> bits, ulong bit)
     {
         var (low, high) = (rule.Value, rule.UpperValue);
         switch (rule.Operator)
         {
-            case null:
-                var perUnit = rule.Points;
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var v = values[i];
-                    var fires = (v != 0) & !double.IsNaN(v);
-                    points[i] += Branchless.Keep(fires, perUnit * v);
-                    bits[i] |= bit & Branchless.Mask(fires);
-                }
-
-                break;
-            case ComparisonOperator.GreaterOrEqual: Apply<GreaterOrEqual>(values, low, high, rule.Points, points, bits, bit); break;
-            case ComparisonOperator.Greater: Apply<Greater>(values, low, high, rule.Points, points, bits, bit); break;
-            case ComparisonOperator.LessOrEqual: Apply<LessOrEqual>(values, low, high, rule.Points, points, bits, bit); break;
-            case ComparisonOperator.Less: Apply<Less>(values, low, high, rule.Points, points, bits, bit); break;
-            case ComparisonOperator.Equal: Apply<Equal>(values, low, high, rule.Points, points, bits, bit); break;
-            case ComparisonOperator.NotEqual: Apply<NotEqual>(values, low, high, rule.Points, points, bits, bit); break;
-            default: Apply<InRange>(values, low, high, rule.Points, points, bits, bit); break;
+            case null: Apply<NonZero>(values, low, high, bits, bit); break;
+            case ComparisonOperator.GreaterOrEqual: Apply<GreaterOrEqual>(values, low, high, bits, bit); break;
+            case ComparisonOperator.Greater: Apply<Greater>(values, low, high, bits, bit); break;
+            case ComparisonOperator.LessOrEqual: Apply<LessOrEqual>(values, low, high, bits, bit); break;
+            case ComparisonOperator.Less: Apply<Less>(values, low, high, bits, bit); break;
+            case ComparisonOperator.Equal: Apply<Equal>(values, low, high, bits, bit); break;
+            case ComparisonOperator.NotEqual: Apply<NotEqual>(values, low, high, bits, bit); break;
+            default: Apply<InRange>(values, low, high, bits, bit); break;
         }
     }
 
-    // One loop per comparison, specialised by the struct type, so no per-customer branch on the operator, and none on
-    // the outcome either (see Branchless).
-    private static void Apply<T>(ReadOnlySpan<double> values, double low, double high, double rulePoints, Span<double> points, Span<ulong> bits, ulong bit)
+    // One loop per test, specialised by the struct type, so no per-customer branch on the operator, and none on the
+    // outcome either (see Branchless).
+    private static void Apply<T>(ReadOnlySpan<double> values, double low, double high, Span<ulong> bits, ulong bit)
         where T : struct, ITest
     {
         for (var i = 0; i < values.Length; i++)
         {
-            var fires = default(T).Fires(values[i], low, high);
-            points[i] += Branchless.Keep(fires, rulePoints);
-            bits[i] |= bit & Branchless.Mask(fires);
+            bits[i] |= bit & Branchless.Mask(default(T).Fires(values[i], low, high));
         }
     }
 
@@ -268,7 +268,12 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
         }
     }
 
-    // Comparisons are false for NaN, so a missing value never fires; NotEqual checks it explicitly.
+    // Comparisons are false for NaN, so a missing value never fires; NonZero and NotEqual check it explicitly.
+    private readonly struct NonZero : ITest
+    {
+        public bool Fires(double value, double low, double high) => (value != 0) & !double.IsNaN(value);
+    }
+
     private readonly struct GreaterOrEqual : ITest
     {
         public bool Fires(double value, double low, double high) => value >= low;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using System.Text.Json;
 using CustomerValue.Internal;
@@ -121,7 +122,41 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         // Unchecked: the row index cannot overflow, and overflow checks on it cost more than the checks are worth here.
         unchecked
         {
-            for (var i = 0; i < v.Length; i++)
+            // Whole vectors first (UrgencyVector computes exactly what UrgencyOf does, lane by lane), then the rest.
+            var i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var lanes = Vector<double>.Count;
+                var constants = new VectorSettings(k);
+                var missing = new Vector<double>(double.NaN);
+                for (; i + lanes <= v.Length; i += lanes)
+                {
+                    var u = UrgencyVector(
+                        constants,
+                        new Vector<double>(r[i..]),
+                        new Vector<double>(t[i..]),
+                        new Vector<double>(ord[i..]),
+                        c.IsEmpty ? missing : new Vector<double>(c[i..]),
+                        s.IsEmpty ? missing : new Vector<double>(s[i..]),
+                        p.IsEmpty ? missing : new Vector<double>(p[i..]),
+                        out var flags);
+                    var imp = new Vector<double>(importance[i..]);
+                    var important = Vector.GreaterThanOrEqual(imp, constants.ImportanceThreshold);
+                    var urgent = Vector.GreaterThanOrEqual(u, constants.UrgencyThreshold);
+                    ((constants.ImportanceShare * imp) + (constants.UrgencyShare * u)).CopyTo(priority[i..]);
+
+                    // A comparison lane is 0 or -1, so 4 + 2 x important + urgent is the quadrant (1 = act now .. 4 = low-touch).
+                    var q = new Vector<long>(4) + (important * 2) + urgent;
+                    var why = flags | (constants.HighValue & important);
+                    for (var j = 0; j < lanes; j++)
+                    {
+                        quadrant[i + j] = (byte)q[j];
+                        reasons[i + j] = (byte)why[j];
+                    }
+                }
+            }
+
+            for (; i < v.Length; i++)
             {
                 var u = UrgencyOf(k, r[i], t[i], ord[i], c.IsEmpty ? double.NaN : c[i], s.IsEmpty ? double.NaN : s[i], p.IsEmpty ? double.NaN : p[i], out var flags);
                 var imp = importance[i];
@@ -161,6 +196,51 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         var weights = wo + wc + ws + wp;
         var sum = (wo * fo) + (wc * fc) + (ws * fs) + (wp * fp);
         return sum / Math.Max(weights, double.Epsilon);
+    }
+
+    // UrgencyOf for a vector of customers: the same operations in the same order, so every lane equals the scalar
+    // result bit for bit (the urgency column recomputes single rows with UrgencyOf). Flags come back as lane masks.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> UrgencyVector(
+        in VectorSettings k,
+        Vector<double> recency,
+        Vector<double> tenure,
+        Vector<double> orders,
+        Vector<double> complaints,
+        Vector<double> satisfaction,
+        Vector<double> pAlive,
+        out Vector<long> flags)
+    {
+        var span = tenure - recency;
+        var gaps = orders - Vector<double>.One;
+        var rhythm = Vector.GreaterThanOrEqual(gaps, Vector<double>.One) & Vector.GreaterThan(span, Vector<double>.Zero);
+        var interval = Vector.ConditionalSelect(rhythm, span / gaps, k.MedianInterval);
+        var ratio = recency / interval;
+
+        var fo = Unit((ratio - Vector<double>.One) * k.OverdueInverse);
+        var wo = k.OverdueWeight * Present(ratio);
+        var fc = Unit(complaints * k.ComplaintsInverse);
+        var wc = k.ComplaintsWeight * Present(complaints);
+        var fs = Unit((k.SatisfactionThreshold - satisfaction) * k.SatisfactionInverse);
+        var ws = k.SatisfactionWeight * Present(satisfaction);
+        var fp = Unit(Vector<double>.One - pAlive);
+        var wp = k.PAliveWeight * Present(pAlive);
+
+        flags = Flag(fo, k.ReasonThreshold, wo, OverdueFlag) | Flag(fc, k.ReasonThreshold, wc, ComplaintsFlag)
+            | Flag(fs, k.ReasonThreshold, ws, LowSatisfactionFlag) | Flag(fp, k.ReasonThreshold, wp, FallingPAliveFlag);
+        var weights = wo + wc + ws + wp;
+        var sum = (wo * fo) + (wc * fc) + (ws * fs) + (wp * fp);
+        return sum / Vector.Max(weights, new Vector<double>(double.Epsilon));
+
+        // Unit and Present as in the scalar path: NaN and anything not above 0 give 0; a present value weighs 1.
+        static Vector<double> Unit(Vector<double> value)
+            => Vector.ConditionalSelect(Vector.GreaterThan(value, Vector<double>.Zero), Vector.Min(value, Vector<double>.One), Vector<double>.Zero);
+
+        static Vector<double> Present(Vector<double> value)
+            => Vector.ConditionalSelect(Vector.Equals(value, value), Vector<double>.One, Vector<double>.Zero);
+
+        static Vector<long> Flag(Vector<double> factor, Vector<double> threshold, Vector<double> weight, ulong flag)
+            => new Vector<long>((long)flag) & Vector.GreaterThan(factor, Vector<double>.Zero) & Vector.GreaterThanOrEqual(factor, threshold) & Vector.GreaterThan(weight, Vector<double>.Zero);
     }
 
     public StageDescription Describe()
@@ -288,6 +368,40 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Flag(double factor, double threshold, double weight, ulong flag)
         => flag & Branchless.Mask((factor > 0) & (factor >= threshold) & (weight > 0));
+
+    /// <summary>The settings of the scoring loop broadcast to vectors.</summary>
+    private readonly struct VectorSettings(in RowSettings k)
+    {
+        public Vector<double> MedianInterval { get; } = new(k.MedianInterval);
+
+        public Vector<double> OverdueWeight { get; } = new(k.OverdueWeight);
+
+        public Vector<double> OverdueInverse { get; } = new(k.OverdueInverse);
+
+        public Vector<double> ComplaintsWeight { get; } = new(k.ComplaintsWeight);
+
+        public Vector<double> ComplaintsInverse { get; } = new(k.ComplaintsInverse);
+
+        public Vector<double> SatisfactionWeight { get; } = new(k.SatisfactionWeight);
+
+        public Vector<double> SatisfactionThreshold { get; } = new(k.SatisfactionThreshold);
+
+        public Vector<double> SatisfactionInverse { get; } = new(k.SatisfactionInverse);
+
+        public Vector<double> PAliveWeight { get; } = new(k.PAliveWeight);
+
+        public Vector<double> ImportanceThreshold { get; } = new(k.ImportanceThreshold);
+
+        public Vector<double> UrgencyThreshold { get; } = new(k.UrgencyThreshold);
+
+        public Vector<double> ReasonThreshold { get; } = new(k.ReasonThreshold);
+
+        public Vector<double> ImportanceShare { get; } = new(k.ImportanceShare);
+
+        public Vector<double> UrgencyShare { get; } = new(k.UrgencyShare);
+
+        public Vector<long> HighValue { get; } = new(unchecked((long)k.HighValue));
+    }
 
     /// <summary>The scalar settings of the scoring loop, precomputed once (weights normalised, reciprocals of the saturation spans).</summary>
     private readonly struct RowSettings(PriorityOptions o, double medianInterval)

@@ -10,6 +10,8 @@ namespace CustomerValue;
 /// </summary>
 public static class PriorityRanking
 {
+    // Worklists keeping at least this many customers in all build their entries in two parallel halves.
+    private const long ParallelEntries = 4096;
 
     /// <summary>Returns the first <paramref name="count"/> customers in the total priority order.</summary>
     /// <param name="scored">A frame scored by <see cref="PriorityPipelineBuilderExtensions.AddPriority"/>.</param>
@@ -74,16 +76,24 @@ public static class PriorityRanking
             order.Add(managers.Count);
         }
 
-        var lists = new List<Worklist>();
-        foreach (var g in order)
+        // The entries read a handful of columns at rows scattered over the whole frame, so building them is bound by
+        // cache misses: with thousands of kept rows the managers are split into two halves built side by side.
+        var lists = new Worklist?[order.Count];
+        void Build(int from, int to)
         {
-            if (selection.Size(g) > 0)
+            for (var k = from; k < to; k++)
             {
-                lists.Add(new Worklist(g < managers.Count ? managers[g] : null, Entries(scored, selection.Sorted(g), contributions)));
+                var g = order[k];
+                if (selection.Size(g) > 0)
+                {
+                    lists[k] = new Worklist(g < managers.Count ? managers[g] : null, Entries(scored, selection.Sorted(g), contributions));
+                }
             }
         }
 
-        return lists;
+        var half = order.Count / 2;
+        Ranges.Invoke(parallel: (long)capacity * order.Count >= ParallelEntries, () => Build(0, half), () => Build(half, order.Count));
+        return [.. lists.OfType<Worklist>()];
     }
 
     /// <summary>Returns the reasons flagged for the customer at <paramref name="row"/>, largest contribution to the priority first (equal contributions in flag order).</summary>

@@ -225,18 +225,32 @@ public sealed class RulePointsTests
             var points = scored.GetNumeric(ColumnNames.Points);
             var fired = (FlagsColumn)scored[ColumnNames.PointsRules];
             var complaints = population.GetNumeric(ColumnNames.Complaints);
+            var satisfaction = population.GetNumeric(ColumnNames.Satisfaction);
+            var industry = population.GetText("industry");
+            var region = population.GetCategory("region");
             var sums = Enumerable.Range(0, population.Count).All(i =>
             {
-                var expected = 0.0;
-                for (var r = 0; r < Crm.Rules.Count; r++)
+                // Each rule decided from the inputs, in rule order, independently of the stage's fired sets.
+                var fires = new[]
                 {
-                    if ((fired[i] & (1UL << r)) != 0)
+                    !double.IsNaN(complaints[i]) && complaints[i] != 0,
+                    satisfaction[i] >= 9,
+                    industry[i] == "Retail",
+                    region[i] is "North" or "East",
+                    satisfaction[i] is >= 0 and <= 4,
+                };
+                var expected = 0.0;
+                var expectedBits = 0UL;
+                for (var r = 0; r < fires.Length; r++)
+                {
+                    if (fires[r])
                     {
                         expected += r == 0 ? -5 * complaints[i] : Crm.Rules[r].Points;
+                        expectedBits |= 1UL << r;
                     }
                 }
 
-                return points[i] == expected;
+                return points[i] == expected && fired[i] == expectedBits && points.Values[i] == expected;
             });
 
             var order = Enumerable.Range(0, population.Count).ToArray();

@@ -39,6 +39,30 @@ public sealed class PriorityFormulaPropertyTests
             }
         });
 
+    [Property(MaxTest = 100)]
+    public Property Score_ManyRowsAtOnce_EqualsEachRowScoredAlone()
+        => Prop.ForAll(AllFactors().ToArbitrary(), Weights().ToArbitrary(), (population, weights) =>
+        {
+            // Whole blocks take the vector loop, a frame of one row the scalar one: both must give the same bits.
+            var options = new PriorityOptions
+            {
+                OverdueWeight = weights[0],
+                ComplaintsWeight = weights[1],
+                SatisfactionWeight = weights[2],
+                PAliveWeight = weights[3],
+            };
+            var model = PriorityPortfolio.Pipeline(options).Fit(population);
+            var whole = model.Score(population);
+            for (var i = 0; i < population.Count; i++)
+            {
+                var alone = model.Score(population.Select([i]));
+                Assert.Equal(alone.GetNumeric(ColumnNames.Priority)[0], whole.GetNumeric(ColumnNames.Priority)[i]);
+                Assert.Equal(alone.GetNumeric(ColumnNames.Urgency)[0], whole.GetNumeric(ColumnNames.Urgency).Values[i]);
+                Assert.Equal(alone.GetCategory(ColumnNames.Quadrant)[0], whole.GetCategory(ColumnNames.Quadrant)[i]);
+                Assert.Equal(((FlagsColumn)alone[ColumnNames.PriorityReasons])[0], ((FlagsColumn)whole[ColumnNames.PriorityReasons])[i]);
+            }
+        });
+
     [Property(MaxTest = 200)]
     public Property MedianInterval_AnyRows_IsTheLowerMedianOfTheRhythmsInSixteenthsOfADay()
         => Prop.ForAll(Gen.Choose(-1, 40).Three().ArrayOf().ToArbitrary(), rows =>
@@ -61,4 +85,29 @@ public sealed class PriorityFormulaPropertyTests
             Assert.Equal(expected, UrgencyFactors.MedianInterval(r, t, o, parallel: false));
             Assert.Equal(expected, UrgencyFactors.MedianInterval(r, t, o, parallel: true));
         });
+    /// <summary>4..40 customers with every urgency factor, each possibly missing, and odd rhythms (no orders, tenure below recency).</summary>
+    private static Gen<CustomerFrame> AllFactors() =>
+        from n in Gen.Choose(4, 40)
+        from revenue in Gen.ArrayOf(Gen.Choose(0, 12), n)
+        from recency in Gen.ArrayOf(Gen.Choose(-1, 400), n)
+        from tenure in Gen.ArrayOf(Gen.Choose(0, 600), n)
+        from orders in Gen.ArrayOf(Gen.Choose(0, 6), n)
+        from complaints in Gen.ArrayOf(Gen.Choose(-1, 4), n)
+        from satisfaction in Gen.ArrayOf(Gen.Choose(-1, 10), n)
+        from pAlive in Gen.ArrayOf(Gen.Choose(-1, 20), n)
+        select CustomerFrame.Create(
+            Enumerable.Range(0, n).Select(i => "A" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            [
+                new NumericColumn(ColumnNames.Revenue, revenue.Select(r => r * 5.0)),
+                new NumericColumn(ColumnNames.RecencyDays, recency.Select(Missing)),
+                new NumericColumn(ColumnNames.TenureDays, tenure.Select(t => (double)t)),
+                new NumericColumn(ColumnNames.Orders, orders.Select(o => (double)o)),
+                new NumericColumn(ColumnNames.Complaints, complaints.Select(Missing)),
+                new NumericColumn(ColumnNames.Satisfaction, satisfaction.Select(Missing)),
+                new NumericColumn("p_alive", pAlive.Select(p => p < 0 ? double.NaN : p / 20.0)),
+            ]);
+
+    private static Gen<double[]> Weights() => Gen.ArrayOf(Gen.Elements(0.0, 0.5, 1, 2), 4).Where(w => w.Sum() > 0);
+
+    private static double Missing(int value) => value < 0 ? double.NaN : value;
 }
