@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using System.Text.Json;
 using CustomerValue.Internal;
@@ -101,7 +102,13 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
             // Branch-free (see Branchless): each test below is a coin flip on real data. Unchecked: the row index cannot overflow.
             unchecked
             {
-                for (var i = start; i < end; i++)
+                var i = start;
+                if (Vector.IsHardwareAccelerated)
+                {
+                    i = ScoreVectors(new VectorLimits(threshold, maxOrders, inactiveDays, maxInteractions, minComplaints, maxSatisfaction, potentialThreshold, predictedThreshold, newDays, needed), start, end, v, t, ord, rec, inter, comp, sat, win, prev, pot, pred, criteria, status, reasons);
+                }
+
+                for (; i < end; i++)
                 {
                     // NaN compares false, so a missing value never fires a criterion or counts as evidence.
                     var x = v[i];
@@ -140,6 +147,78 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
             new CategoryColumn(ColumnNames.ValueStatus, ValueStatuses.All, status),
             new FlagsColumn(ColumnNames.StatusReasons, LowValueReasonNames.Status, reasons),
         ];
+    }
+
+    // The loop of ScoreRows on whole vectors of customers, the same tests lane by lane: a comparison lane is all ones
+    // or zero, so masks select the flags and the statuses. Returns the first row it left to the scalar loop.
+    private static int ScoreVectors(
+        in VectorLimits k,
+        int start,
+        int end,
+        ReadOnlySpan<double> v,
+        ReadOnlySpan<double> t,
+        ReadOnlySpan<double> ord,
+        ReadOnlySpan<double> rec,
+        ReadOnlySpan<double> inter,
+        ReadOnlySpan<double> comp,
+        ReadOnlySpan<double> sat,
+        ReadOnlySpan<double> win,
+        ReadOnlySpan<double> prev,
+        ReadOnlySpan<double> pot,
+        ReadOnlySpan<double> pred,
+        Span<byte> criteria,
+        Span<byte> status,
+        Span<ushort> reasons)
+    {
+        var lanes = Vector<double>.Count;
+        var i = start;
+        for (; i + lanes <= end; i += lanes)
+        {
+            var x = new Vector<double>(v[i..]);
+            var c0 = k.Bottom & Vector.LessThanOrEqual(x, k.Threshold);
+            var c1 = AtMost(ord, i, k.MaxOrders);
+            var c2 = AtLeast(rec, i, k.InactiveDays);
+            var c3 = AtMost(inter, i, k.MaxInteractions);
+            var c4 = AtLeast(comp, i, k.MinComplaints);
+            var c5 = AtMost(sat, i, k.MaxSatisfaction);
+            var fired = (c0 & Vector<long>.One) | (c1 & new Vector<long>(2)) | (c2 & new Vector<long>(4))
+                | (c3 & new Vector<long>(8)) | (c4 & new Vector<long>(16)) | (c5 & new Vector<long>(32));
+            var isNew = Vector.LessThan(new Vector<double>(t[i..]), k.NewDays);
+            var growing = win.IsEmpty ? Vector<long>.Zero : Vector.GreaterThan(new Vector<double>(win[i..]), new Vector<double>(prev[i..]));
+            var evidence = (isNew & new Vector<long>((long)NewCustomerFlag)) | (growing & new Vector<long>((long)GrowingFlag))
+                | (Above(pot, i, k.Potential) & new Vector<long>((long)StatedPotentialFlag))
+                | (Above(pred, i, k.Predicted) & new Vector<long>((long)PredictedValueFlag));
+
+            var valueless = Vector.LessThanOrEqual(x, Vector<double>.Zero);
+            var low = Vector.GreaterThanOrEqual(-(c0 + c1 + c2 + c3 + c4 + c5), k.Needed);
+            var hasEvidence = ~Vector.Equals(evidence, Vector<long>.Zero);
+            var lowStatus = Vector.ConditionalSelect(hasEvidence, new Vector<long>(Potential), new Vector<long>(LowValueStatus));
+            var otherStatus = isNew & new Vector<long>(New);
+            var code = Vector.ConditionalSelect(valueless, new Vector<long>(Valueless), Vector.ConditionalSelect(low, lowStatus, otherStatus)) + Vector<long>.One;
+            var lowReasons = Vector.ConditionalSelect(hasEvidence, evidence, fired);
+            var why = Vector.ConditionalSelect(
+                valueless,
+                new Vector<long>((long)ZeroOrNegativeFlag),
+                Vector.ConditionalSelect(low, lowReasons, isNew & new Vector<long>((long)NewCustomerFlag)));
+            for (var j = 0; j < lanes; j++)
+            {
+                criteria[i + j] = (byte)fired[j];
+                status[i + j] = (byte)code[j];
+                reasons[i + j] = (ushort)why[j];
+            }
+        }
+
+        return i;
+
+        // An absent criterion (empty column) never fires; NaN compares false, as in the scalar loop.
+        static Vector<long> AtMost(ReadOnlySpan<double> column, int i, Vector<double> limit)
+            => column.IsEmpty ? Vector<long>.Zero : Vector.LessThanOrEqual(new Vector<double>(column[i..]), limit);
+
+        static Vector<long> AtLeast(ReadOnlySpan<double> column, int i, Vector<double> limit)
+            => column.IsEmpty ? Vector<long>.Zero : Vector.GreaterThanOrEqual(new Vector<double>(column[i..]), limit);
+
+        static Vector<long> Above(ReadOnlySpan<double> column, int i, Vector<double> limit)
+            => column.IsEmpty ? Vector<long>.Zero : Vector.GreaterThan(new Vector<double>(column[i..]), limit);
     }
 
     public StageDescription Describe()
@@ -241,4 +320,30 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
     }
 
     private static string Text(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "off";
+
+    /// <summary>The limits of the scoring loop broadcast to vectors.</summary>
+    private readonly struct VectorLimits(double threshold, double maxOrders, double inactiveDays, double maxInteractions, double minComplaints, double maxSatisfaction, double potential, double predicted, double newDays, int needed)
+    {
+        public Vector<long> Bottom { get; } = double.IsNaN(threshold) ? Vector<long>.Zero : Vector<long>.AllBitsSet;
+
+        public Vector<double> Threshold { get; } = new(threshold);
+
+        public Vector<double> MaxOrders { get; } = new(maxOrders);
+
+        public Vector<double> InactiveDays { get; } = new(inactiveDays);
+
+        public Vector<double> MaxInteractions { get; } = new(maxInteractions);
+
+        public Vector<double> MinComplaints { get; } = new(minComplaints);
+
+        public Vector<double> MaxSatisfaction { get; } = new(maxSatisfaction);
+
+        public Vector<double> Potential { get; } = new(potential);
+
+        public Vector<double> Predicted { get; } = new(predicted);
+
+        public Vector<double> NewDays { get; } = new(newDays);
+
+        public Vector<long> Needed { get; } = new(needed);
+    }
 }

@@ -88,5 +88,44 @@ public sealed class LowValuePropertyTests
                 && Enumerable.Range(0, scored.Count).All(i => revenue[i] > 0 || (fired[i] & 1) != 0);
         });
 
+    [Property(MaxTest = 100)]
+    public Property Score_ManyRowsAtOnce_EqualsEachRowScoredAlone()
+        => Prop.ForAll(AllCriteria().ToArbitrary(), Gen.Choose(0, 7).ToArbitrary(), (population, combination) =>
+        {
+            // Whole blocks take the vector loop, a frame of one row the scalar one: both must decide alike.
+            var options = new LowValueOptions
+            {
+                BottomValueShare = 0.3,
+                MaxOrders = 2,
+                InactiveDays = 300,
+                MaxInteractions = 1,
+                MinComplaints = 2,
+                MaxSatisfaction = 4,
+                PredictedValueThreshold = 50,
+                Combination = combination switch { 0 => CriteriaCombination.All, 1 => CriteriaCombination.Any, _ => CriteriaCombination.AtLeast },
+                MinimumCriteria = Math.Max(1, combination - 1),
+            };
+            var model = LowValuePortfolio.Pipeline(options).Fit(population);
+            var whole = model.Score(population);
+            return Enumerable.Range(0, population.Count).All(i => Row(model.Score(population.Select([i])), 0) == Row(whole, i));
+        });
+
+    /// <summary>4..40 customers with every criterion's column, each value possibly missing.</summary>
+    private static Gen<CustomerFrame> AllCriteria() =>
+        from population in LowValuePortfolio.Population(40).Where(p => p.Count >= 4)
+        from interactions in Gen.ArrayOf(Gen.Choose(-1, 3), population.Count)
+        from complaints in Gen.ArrayOf(Gen.Choose(-1, 4), population.Count)
+        from satisfaction in Gen.ArrayOf(Gen.Choose(-1, 10), population.Count)
+        from clv in Gen.ArrayOf(Gen.Choose(-1, 10), population.Count)
+        select population.AddColumns(
+        [
+            new NumericColumn(ColumnNames.Interactions, interactions.Select(Missing)),
+            new NumericColumn(ColumnNames.Complaints, complaints.Select(Missing)),
+            new NumericColumn(ColumnNames.Satisfaction, satisfaction.Select(Missing)),
+            new NumericColumn("clv", clv.Select(c => c < 0 ? double.NaN : c * 10.0)),
+        ]);
+
+    private static double Missing(int value) => value < 0 ? double.NaN : value;
+
     private static string Row(CustomerFrame frame, int row) => string.Join(',', frame.Columns.Select(c => c.FormatValue(row)));
 }
