@@ -1,3 +1,4 @@
+using System.Numerics;
 using CustomerValue.Internal;
 namespace CustomerValue.Priority;
 
@@ -8,6 +9,8 @@ internal static class UrgencyFactors
     public const int IntervalResolution = 16;
 
     private const int IntervalBins = 1 << 20;
+
+    private const int NearBins = 1 << 13;
 
     /// <summary>
     /// The customer's own average days between purchases, (tenure - recency) / (orders - 1): the span from the first to
@@ -33,73 +36,104 @@ internal static class UrgencyFactors
 
     /// <summary>
     /// The lower median of the intervals of the customers with a rhythm, each floored to 1/16 day (at least 1/16 day), or NaN when no
-    /// customer has one. One pass with a counting array, so the result does not depend on the row order.
+    /// customer has one. Counted in bins, so the result does not depend on the row order.
     /// </summary>
     public static double MedianInterval(NumericColumn recency, NumericColumn tenure, NumericColumn orders, bool parallel)
     {
-        var n = recency.Length;
-        int[] CountRows(int start, int end)
+        // Intervals below NearBins / 16 days (a year and a half) are counted first, in a table small enough to stay in
+        // the L1 cache; all longer ones share one bin. Only when the median lies beyond them is the whole range counted.
+        var near = Count(recency, tenure, orders, NearBins, parallel);
+        var withRhythm = 0L;
+        for (var b = 0; b <= NearBins; b++)
         {
-            // One extra bin counts the customers without a rhythm, so the loop has no data-dependent branch (see Branchless).
-            var counts = new int[IntervalBins + 1];
-            var r = recency.Values;
-            var t = tenure.Values;
-            var o = orders.Values;
-            unchecked
-            {
-                for (var i = start; i < end; i++)
-                {
-                    var span = t[i] - r[i];
-                    var gaps = o[i] - 1;
-                    var interval = span / gaps;
-                    var bin = (int)double.MinNative(interval * IntervalResolution, IntervalBins - 1);
-                    counts[bin + ((IntervalBins - bin) * Branchless.Bit(!(gaps >= 1) | !(span > 0) | !(interval > 0)))]++;
-                }
-            }
-
-            return counts;
+            withRhythm += near[b];
         }
 
-        int[] total;
-        if (parallel)
-        {
-            int[]? first = null;
-            int[]? second = null;
-            Ranges.Invoke(parallel: true, () => first = CountRows(0, n / 2), () => second = CountRows(n / 2, n));
-            total = first!;
-            for (var b = 0; b < IntervalBins; b++)
-            {
-                total[b] += second![b];
-            }
-        }
-        else
-        {
-            total = CountRows(0, n);
-        }
-
-        var m = 0L;
-        for (var b = 0; b < IntervalBins; b++)
-        {
-            m += total[b];
-        }
-
-        if (m == 0)
+        if (withRhythm == 0)
         {
             return double.NaN;
         }
 
-        var rank = (m - 1) / 2;
+        var rank = (withRhythm - 1) / 2;
+        return MedianBin(near, NearBins - 1, rank) ?? MedianBin(Count(recency, tenure, orders, IntervalBins - 1, parallel), IntervalBins - 1, rank)!.Value;
+    }
+
+    // The lower median from the counts of bins 0..last, or null when it lies beyond them.
+    private static double? MedianBin(int[] counts, int last, long rank)
+    {
         var seen = 0L;
-        for (var b = 0; b < IntervalBins; b++)
+        for (var b = 0; b <= last; b++)
         {
-            seen += total[b];
+            seen += counts[b];
             if (seen > rank)
             {
                 return (double)Math.Max(b, 1) / IntervalResolution;
             }
         }
 
-        return double.NaN;
+        return null;
+    }
+
+    // Counts the customers' intervals in bins of 1/16 day: bins 0..top-1 exact, bin top for every longer interval and
+    // bin top + 1 for the customers without a rhythm, so the loop has no data-dependent branch (see Branchless).
+    private static int[] Count(NumericColumn recency, NumericColumn tenure, NumericColumn orders, int top, bool parallel)
+    {
+        var n = recency.Length;
+        int[] CountRows(int start, int end)
+        {
+            var counts = new int[top + 2];
+            var r = recency.Values;
+            var t = tenure.Values;
+            var o = orders.Values;
+            var i = start;
+            unchecked
+            {
+                if (Vector.IsHardwareAccelerated)
+                {
+                    // The same tests and bins as the scalar loop below, a vector of customers at a time.
+                    var lanes = Vector<double>.Count;
+                    var (limit, none, resolution) = (new Vector<double>(top), new Vector<double>(top + 1), new Vector<double>(IntervalResolution));
+                    for (; i + lanes <= end; i += lanes)
+                    {
+                        var span = new Vector<double>(t[i..]) - new Vector<double>(r[i..]);
+                        var gaps = new Vector<double>(o[i..]) - Vector<double>.One;
+                        var interval = span / gaps;
+                        var valid = Vector.GreaterThanOrEqual(gaps, Vector<double>.One) & Vector.GreaterThan(span, Vector<double>.Zero) & Vector.GreaterThan(interval, Vector<double>.Zero);
+                        var bins = Vector.ConvertToInt64(Vector.ConditionalSelect(valid, Vector.Min(interval * resolution, limit), none));
+                        for (var j = 0; j < lanes; j++)
+                        {
+                            counts[bins[j]]++;
+                        }
+                    }
+                }
+
+                for (; i < end; i++)
+                {
+                    var span = t[i] - r[i];
+                    var gaps = o[i] - 1;
+                    var interval = span / gaps;
+                    var bin = (int)double.MinNative(interval * IntervalResolution, top);
+                    counts[bin + ((top + 1 - bin) * Branchless.Bit(!(gaps >= 1) | !(span > 0) | !(interval > 0)))]++;
+                }
+            }
+
+            return counts;
+        }
+
+        if (!parallel)
+        {
+            return CountRows(0, n);
+        }
+
+        int[]? first = null;
+        int[]? second = null;
+        Ranges.Invoke(parallel: true, () => first = CountRows(0, n / 2), () => second = CountRows(n / 2, n));
+        for (var b = 0; b < first!.Length; b++)
+        {
+            first[b] += second![b];
+        }
+
+        return first;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

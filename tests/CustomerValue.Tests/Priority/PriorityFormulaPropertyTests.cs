@@ -65,17 +65,18 @@ public sealed class PriorityFormulaPropertyTests
 
     [Property(MaxTest = 200)]
     public Property MedianInterval_AnyRows_IsTheLowerMedianOfTheRhythmsInSixteenthsOfADay()
-        => Prop.ForAll(Gen.Choose(-1, 40).Three().ArrayOf().ToArbitrary(), rows =>
+        => Prop.ForAll(Gen.Choose(-1, 40).Three().ArrayOf().ToArbitrary(), Gen.Elements(1.0, 300, 30_000).ToArbitrary(), (rows, scale) =>
         {
-            // -1 stands for a missing value in each of recency, extra tenure and orders.
+            // -1 stands for a missing value in each of recency, extra tenure and orders. The scale stretches the spans
+            // past the bins counted first (512 days) and past the last bin (65,536 days), where longer intervals stop.
             static double Value(int x) => x < 0 ? double.NaN : x;
             var recency = rows.Select(r => Value(r.Item1)).ToArray();
-            var tenure = rows.Select(r => r.Item1 < 0 || r.Item2 < 0 ? double.NaN : r.Item1 + (r.Item2 / 3.0)).ToArray();
+            var tenure = rows.Select(r => r.Item1 < 0 || r.Item2 < 0 ? double.NaN : r.Item1 + (r.Item2 * scale / 3.0)).ToArray();
             var orders = rows.Select(r => Value(r.Item3 / 4)).ToArray();
             var intervals = Enumerable.Range(0, rows.Length)
                 .Select(i => UrgencyFactors.OwnInterval(recency[i], tenure[i], orders[i]))
                 .Where(v => v > 0)
-                .Select(v => Math.Max(1, Math.Floor(v * UrgencyFactors.IntervalResolution)) / UrgencyFactors.IntervalResolution)
+                .Select(v => Math.Clamp(Math.Floor(v * UrgencyFactors.IntervalResolution), 1, (1 << 20) - 1) / UrgencyFactors.IntervalResolution)
                 .Order()
                 .ToArray();
             var expected = intervals.Length == 0 ? double.NaN : intervals[(intervals.Length - 1) / 2];
@@ -85,6 +86,7 @@ public sealed class PriorityFormulaPropertyTests
             Assert.Equal(expected, UrgencyFactors.MedianInterval(r, t, o, parallel: false));
             Assert.Equal(expected, UrgencyFactors.MedianInterval(r, t, o, parallel: true));
         });
+
     /// <summary>4..40 customers with every urgency factor, each possibly missing, and odd rhythms (no orders, tenure below recency).</summary>
     private static Gen<CustomerFrame> AllFactors() =>
         from n in Gen.Choose(4, 40)
