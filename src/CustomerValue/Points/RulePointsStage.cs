@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json;
 using CustomerValue.Internal;
 using CustomerValue.Tiers;
@@ -30,6 +31,9 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
     private interface ITest
     {
         bool Fires(double value, double low, double high);
+
+        // The same test on a vector of values: each lane all ones where it fires.
+        Vector<long> Fires(Vector<double> values, Vector<double> low, Vector<double> high);
     }
 
     public string Name => _options.Name;
@@ -244,7 +248,18 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
     private static void Apply<T>(ReadOnlySpan<double> values, double low, double high, Span<ulong> bits, ulong bit)
         where T : struct, ITest
     {
-        for (var i = 0; i < values.Length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var (lows, highs, bitLanes) = (new Vector<double>(low), new Vector<double>(high), new Vector<ulong>(bit));
+            for (; i + Vector<double>.Count <= values.Length; i += Vector<double>.Count)
+            {
+                var fired = new Vector<ulong>(bits[i..]) | (bitLanes & Vector.AsVectorUInt64(default(T).Fires(new Vector<double>(values[i..]), lows, highs)));
+                fired.CopyTo(bits[i..]);
+            }
+        }
+
+        for (; i < values.Length; i++)
         {
             bits[i] |= bit & Branchless.Mask(default(T).Fires(values[i], low, high));
         }
@@ -272,40 +287,56 @@ internal sealed class RulePointsStage : ICustomerStage, IFittedCustomerStage
     private readonly struct NonZero : ITest
     {
         public bool Fires(double value, double low, double high) => (value != 0) & !double.IsNaN(value);
+
+        public Vector<long> Fires(Vector<double> values, Vector<double> low, Vector<double> high) => ~Vector.Equals(values, Vector<double>.Zero) & Vector.Equals(values, values);
     }
 
     private readonly struct GreaterOrEqual : ITest
     {
         public bool Fires(double value, double low, double high) => value >= low;
+
+        public Vector<long> Fires(Vector<double> values, Vector<double> low, Vector<double> high) => Vector.GreaterThanOrEqual(values, low);
     }
 
     private readonly struct Greater : ITest
     {
         public bool Fires(double value, double low, double high) => value > low;
+
+        public Vector<long> Fires(Vector<double> values, Vector<double> low, Vector<double> high) => Vector.GreaterThan(values, low);
     }
 
     private readonly struct LessOrEqual : ITest
     {
         public bool Fires(double value, double low, double high) => value <= low;
+
+        public Vector<long> Fires(Vector<double> values, Vector<double> low, Vector<double> high) => Vector.LessThanOrEqual(values, low);
     }
 
     private readonly struct Less : ITest
     {
         public bool Fires(double value, double low, double high) => value < low;
+
+        public Vector<long> Fires(Vector<double> values, Vector<double> low, Vector<double> high) => Vector.LessThan(values, low);
     }
 
     private readonly struct Equal : ITest
     {
         public bool Fires(double value, double low, double high) => value == low;
+
+        public Vector<long> Fires(Vector<double> values, Vector<double> low, Vector<double> high) => Vector.Equals(values, low);
     }
 
     private readonly struct NotEqual : ITest
     {
         public bool Fires(double value, double low, double high) => (value != low) & !double.IsNaN(value);
+
+        public Vector<long> Fires(Vector<double> values, Vector<double> low, Vector<double> high) => ~Vector.Equals(values, low) & Vector.Equals(values, values);
     }
 
     private readonly struct InRange : ITest
     {
         public bool Fires(double value, double low, double high) => (value >= low) & (value <= high);
+
+        public Vector<long> Fires(Vector<double> values, Vector<double> low, Vector<double> high) => Vector.GreaterThanOrEqual(values, low) & Vector.LessThanOrEqual(values, high);
     }
 }

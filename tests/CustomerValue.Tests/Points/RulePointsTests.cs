@@ -264,6 +264,25 @@ public sealed class RulePointsTests
             return sums && same;
         });
 
+    [Property(MaxTest = 100)]
+    public Property Run_ManyRowsAtOnce_FiresAsEachRowAlone()
+        => Prop.ForAll(Gen.ArrayOf(Gen.Elements(-1, 0, 1.5, 2, 7, double.NaN)).Where(v => v.Length > 0).ToArbitrary(), values =>
+        {
+            // Whole vectors of rows take the vector tests, a frame of one row the scalar ones: every operator, NaN and 0 included.
+            var options = new RulePointsOptions
+            {
+                Rules =
+                [
+                    PointsRule.PerUnit("x", 1),
+                    .. Enum.GetValues<ComparisonOperator>().Where(c => c != ComparisonOperator.Between).Select(c => PointsRule.Compare("x", c, 2, 1)),
+                    PointsRule.Between("x", 0, 2, 1),
+                ],
+            };
+            var population = CustomerFrame.Create(Enumerable.Range(0, values.Length).Select(i => "x" + i.ToString(CultureInfo.InvariantCulture)), [new NumericColumn("x", values)]);
+            var whole = (FlagsColumn)Run(options, population)[ColumnNames.PointsRules];
+            return Enumerable.Range(0, values.Length).All(i => ((FlagsColumn)Run(options, population.Select([i]))[ColumnNames.PointsRules])[0] == whole[i]);
+        });
+
     /// <summary>1..60 customers with small complaint counts, satisfaction 0..10 and labels, each possibly missing.</summary>
     private static Arbitrary<CustomerFrame> Population()
         => (from n in Gen.Choose(1, 60)
