@@ -9,7 +9,16 @@ internal static class FiniteColumn
     public static NumericColumn Require(CustomerFrame population, string column, string remedy)
     {
         var numbers = population.GetNumeric(column);
-        var values = numbers.Values;
+
+        // Each half finds its first bad row; the first half's wins, so the error names the first such customer.
+        var bad = new[] { -1, -1 };
+        Ranges.ForRanges(numbers.Length, (start, end) => bad[start == 0 ? 0 : 1] = FirstNotFinite(numbers.Values[start..end], start));
+        var row = bad[0] >= 0 ? bad[0] : bad[1];
+        return row < 0 ? numbers : throw NotFinite(population, column, row, remedy);
+    }
+
+    private static int FirstNotFinite(ReadOnlySpan<double> values, int offset)
+    {
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {
@@ -28,11 +37,11 @@ internal static class FiniteColumn
         {
             if (!double.IsFinite(values[i]))
             {
-                throw NotFinite(population, column, i, remedy);
+                return offset + i;
             }
         }
 
-        return numbers;
+        return -1;
     }
 
     public static ArgumentException NotFinite(CustomerFrame population, string column, int row, string remedy)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xunit;
 
 namespace CustomerValue.Tests.Priority;
@@ -198,6 +199,31 @@ public sealed class PriorityStageTests
 
         Assert.Contains("Customer 'B' has NaN in column 'margin'", error.Message, StringComparison.Ordinal);
         Assert.Contains("PriorityOptions.ValueColumn", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(120_000, 250_000)]
+    [InlineData(250_000, 299_999)]
+    [InlineData(5, 6)]
+    public void Fit_LargeFrameWithTwoBadValues_NamesTheFirstCustomer(int first, int second)
+    {
+        // 300,000 customers are checked in two parallel halves: the error must still name the first bad row.
+        const int N = 300_000;
+        var margin = Enumerable.Repeat(1.0, N).ToArray();
+        (margin[first], margin[second]) = (double.PositiveInfinity, double.NaN);
+        var ids = Enumerable.Range(0, N).Select(i => "K" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var frame = CustomerFrame.Create(ids,
+        [
+            new NumericColumn("margin", margin),
+            new NumericColumn(ColumnNames.RecencyDays, Enumerable.Repeat(1.0, N)),
+            new NumericColumn(ColumnNames.TenureDays, Enumerable.Repeat(9.0, N)),
+            new NumericColumn(ColumnNames.Orders, Enumerable.Repeat(2.0, N)),
+        ]);
+        var pipeline = new CustomerPipelineBuilder().WithInputColumns("margin").AddPriority(new PriorityOptions { ValueColumn = "margin" }).Build();
+
+        var error = Assert.Throws<ArgumentException>(() => pipeline.Fit(frame));
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Customer 'K{first}' has Infinity in column 'margin'"), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
