@@ -23,7 +23,10 @@ internal sealed class TopSelection
         _rows = new int[checked(groups * capacity)];
         _keys = new double[_rows.Length];
         _sizes = new int[groups];
+
+        // Minus infinity until a heap is full, so the fast rejection below needs no test of the heap's size.
         _rootPriority = new double[groups];
+        _rootPriority.AsSpan().Fill(double.NegativeInfinity);
         _priority = priority;
         _ids = ids;
     }
@@ -35,6 +38,7 @@ internal sealed class TopSelection
     public void OfferRange(int start, int end, ReadOnlySpan<int> groups, int missingGroup)
     {
         var priority = _priority.Values;
+        var roots = _rootPriority;
         var single = groups.IsEmpty;
         for (var i = start; i < end; i++)
         {
@@ -49,13 +53,14 @@ internal sealed class TopSelection
                 g = missingGroup;
             }
 
-            // Fast rejection: a full heap keeps only rows that come before its root (a NaN on either side takes the full comparison).
-            if (_sizes[g] == _capacity && priority[i] < _rootPriority[g])
+            // Fast rejection: a full heap keeps only rows that come before its root (a NaN priority takes the full comparison).
+            var p = priority[i];
+            if (p < roots[g])
             {
                 continue;
             }
 
-            Offer(g, i, priority[i]);
+            Offer(g, i, p);
         }
     }
 
