@@ -273,7 +273,8 @@ internal sealed class CustomerShard
             }
         }
 
-        (_bitmaps, _sets) = (new(), new());
+        // Nothing is added from here on: the period stores and the look-up go back before the output is allocated.
+        (_bitmaps, _sets, _slots, _batch) = (new(), new(), [], []);
         Purchasers = purchasers;
         _periods.CountDistinct(periods);
         var days = periods;
@@ -774,8 +775,10 @@ internal sealed class CustomerShard
         // Day numbers stay below 2^22 (3,652,059 days to 9999-12-31).
         private const int PeriodBits = 22;
         private const int DigitBits = 11;
-        private ulong[] _pairs = new ulong[1 << 12];
-        private ulong[] _scratch = new ulong[1 << 10];
+        // Small at first: 256 shards each hold a log, and most logs stay short (with sets, only customers of more than
+        // 16 periods write old periods here).
+        private ulong[] _pairs = new ulong[1 << 8];
+        private ulong[] _scratch = new ulong[1 << 6];
         private int _unique;
         private int _count;
 

@@ -26,7 +26,7 @@ internal sealed class CustomerTable
     private const int ExpectedQueue = (BatchRecords + RecordBlock.TransferCapacity) / Shards * 9 / 8;
 
     private readonly CustomerShard[] _shards = new CustomerShard[Shards];
-    private readonly RecordBlock[] _queues = new RecordBlock[Shards];
+    private RecordBlock[] _queues = new RecordBlock[Shards];
     private int _queued;
 
     public CustomerTable(SummarySettings settings)
@@ -84,7 +84,7 @@ internal sealed class CustomerTable
     /// <summary>Applies the queued records, shard after shard.</summary>
     public void Flush()
     {
-        for (var s = 0; s < Shards; s++)
+        for (var s = 0; s < _queues.Length; s++)
         {
             if (_queues[s].Count > 0)
             {
@@ -96,9 +96,10 @@ internal sealed class CustomerTable
         _queued = 0;
     }
 
-    /// <summary>Counts each customer's distinct periods; call after the last <see cref="Flush"/>.</summary>
+    /// <summary>Counts each customer's distinct periods; call after the last <see cref="Flush"/>, as it lets the queues go.</summary>
     public void CountPeriods()
     {
+        _queues = [];
         foreach (var shard in _shards)
         {
             shard.CountPeriods();
