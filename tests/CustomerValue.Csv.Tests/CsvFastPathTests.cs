@@ -71,6 +71,34 @@ public sealed class CsvFastPathTests
     }
 
     [Fact]
+    public void Summarise_PeriodSetsFillSpillAndOverflow_EqualsTheGeneralPath()
+    {
+        // A customer's first 16 periods go to a set, a 17th moves them to a bitmap (and the older ones to the log);
+        // periods 65,535 or more before the as-of period never fit a set. Each list is bought twice, the second time in
+        // reverse, so repeats meet the set, the bitmap and the log.
+        var asOf = new DateOnly(2020, 6, 30);
+        int[] sixteen = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987];
+        int[] seventeen = [1023, 1024, 1025, 3000, 65533, 65534, 0, 7, 14, 700, 1400, 2100, 2800, 3500, 4200, 4900, 5600, 6300];
+        int[] old = [65535, 65536, 70000, 65534, 1, 2, 65535 * 7, (65535 * 7) + 6, (65534 * 7) + 6, 458000];
+        var text = new StringBuilder("customer_id,date,amount\n");
+        foreach (var (id, days) in new[] { ("S16", sixteen), ("S17", seventeen), ("OLD", old) })
+        {
+            foreach (var d in days.Concat(days.Reverse()))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{id},{asOf.AddDays(-d):yyyy-MM-dd},{d % 7}.5\n");
+            }
+        }
+
+        foreach (var period in Enum.GetValues<SummaryPeriod>())
+        {
+            foreach (var frequency in Enum.GetValues<FrequencyDefinition>())
+            {
+                AssertSameAsGeneral(Encoding.UTF8.GetBytes(text.ToString()), AsOf2020 with { ModelPeriod = period, Frequency = frequency }, Lenient, "period sets " + period + " " + frequency);
+            }
+        }
+    }
+
+    [Fact]
     public void Summarise_IdsWithTheSameHash_StayTwoCustomers()
     {
         // Tables find a row's customer by the id hash first; two ids with one hash must still be told apart by their bytes.

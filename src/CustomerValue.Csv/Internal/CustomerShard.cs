@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace CustomerValue.Csv.Internal;
@@ -8,7 +10,7 @@ namespace CustomerValue.Csv.Internal;
 /// <summary>
 /// The per-customer state of a streaming summary for the customers whose id hash routes to this shard: an
 /// open-addressing table keyed by the UTF-8 id bytes (strings are made only for the output, in id order), running totals,
-/// and each customer's distinct periods, which frequency needs (up to two in the customer, then a bitmap of the last
+/// and each customer's distinct periods, which frequency needs (up to 16 in a set of 32 bytes, then a bitmap of the last
 /// 1,024 periods before the as-of date, and a compacted log for older ones). Memory grows with customers, never with
 /// rows. A shard is small, so a batch of its rows finds its memory within reach of the address cache. Not thread-safe.
 /// </summary>
@@ -28,7 +30,10 @@ internal sealed class CustomerShard
     private const int Previous = 3;
     private const int Returned = 4;
     private const long MaxAbsoluteUnits = 1L << 62;
-    private const int InlinePeriods = 2;
+    private const int SetPeriods = 16;
+
+    /// <summary>An empty place in a period set; a set holds periods fewer than this before the as-of period.</summary>
+    private const ushort NoPeriod = ushort.MaxValue;
     private const int SpilledFlag = 1 << 8;
     private const int ExactFlag = 1 << 9;
     private const int MaxStackId = 256;
@@ -36,6 +41,7 @@ internal sealed class CustomerShard
 
     private readonly SummarySettings _settings;
     private readonly int _windowStart;
+    private readonly int _asOfPeriod;
     private readonly PeriodLog _periods = new();
     private readonly PeriodLog? _days;
     private readonly List<(int Customer, PendingReturn Return)> _pending = [];
@@ -45,6 +51,9 @@ internal sealed class CustomerShard
 
     /// <summary>Each customer's period bitmap plus one, or 0 before it has one; small, so the bitmap's line can be asked for before the customer is read.</summary>
     private readonly RecordArray<int> _bitmapOf = new();
+
+    /// <summary>Each customer's periods until a 17th gives it a bitmap.</summary>
+    private RecordArray<PeriodSet> _sets = new();
 
     /// <summary>Open addressing: each used slot holds a customer's id hash (high half) and number plus one (low half).</summary>
     private ulong[] _slots = new ulong[256];
@@ -61,7 +70,8 @@ internal sealed class CustomerShard
     public CustomerShard(SummarySettings settings)
     {
         _settings = settings;
-        _windowStart = (settings.Weekly ? settings.AsOfDay / 7 : settings.AsOfDay) - BitmapPeriods + 1;
+        _asOfPeriod = settings.Weekly ? settings.AsOfDay / 7 : settings.AsOfDay;
+        _windowStart = _asOfPeriod - BitmapPeriods + 1;
         _days = settings.Weekly && settings.CountPurchaseDays ? new PeriodLog() : null;
     }
 
@@ -221,7 +231,7 @@ internal sealed class CustomerShard
         var revenueUnits = totals.First + totals.Repeat + extra.Returned;
         if (unitsFit)
         {
-            assembler.SetUnits(index, totals.Orders, totals.FirstDay, totals.LastDay, totals.Recent[0], totals.Recent[1], revenueUnits, extra.Window, extra.Previous, totals.Repeat);
+            assembler.SetUnits(index, totals.Orders, totals.FirstDay, totals.LastDay, totals.Counted[0], totals.Counted[1], revenueUnits, extra.Window, extra.Previous, totals.Repeat);
             return;
         }
 
@@ -229,7 +239,7 @@ internal sealed class CustomerShard
         var revenueMask = Mask(totals.Scales, FirstPeriod) | Mask(totals.Scales, Repeat) | Mask(totals.Scales, Returned);
         var revenueExact = exact is null ? (decimal?)null : exact[FirstPeriod] + exact[Repeat] + exact[Returned];
         assembler.Set(
-            index, totals.Orders, totals.FirstDay, totals.LastDay, totals.Recent[0], totals.Recent[1],
+            index, totals.Orders, totals.FirstDay, totals.LastDay, totals.Counted[0], totals.Counted[1],
             Money(revenueUnits, revenueMask, revenueExact),
             Money(extra.Window, Mask(totals.Scales, Window), exact?[Window]),
             Money(extra.Previous, Mask(totals.Scales, Previous), exact?[Previous]),
@@ -263,7 +273,8 @@ internal sealed class CustomerShard
             }
         }
 
-        _bitmaps = new();
+        // Nothing is added from here on: the period stores and the look-up go back before the output is allocated.
+        (_bitmaps, _sets, _slots, _batch) = (new(), new(), [], []);
         Purchasers = purchasers;
         _periods.CountDistinct(periods);
         var days = periods;
@@ -277,8 +288,8 @@ internal sealed class CustomerShard
         for (var c = 0; c < _count; c++)
         {
             ref var totals = ref _customers[c];
-            totals.Recent[0] = periods[c];
-            totals.Recent[1] = days[c];
+            totals.Counted[0] = periods[c];
+            totals.Counted[1] = days[c];
         }
     }
 
@@ -345,16 +356,13 @@ internal sealed class CustomerShard
         ref readonly var customer = ref _customers[c];
         if (customer.Length <= 16 && ((customer.Prefix0 | customer.Prefix1) & 0x8080808080808080UL) == 0)
         {
-            // ASCII in the prefix: each byte is a char, with no decoding to check.
-            return string.Create(customer.Length, (customer.Prefix0, customer.Prefix1), static (chars, prefix) =>
-            {
-                Span<byte> bytes = stackalloc byte[16];
-                IdKey.WritePrefix(prefix.Prefix0, prefix.Prefix1, bytes);
-                for (var i = 0; i < chars.Length; i++)
-                {
-                    chars[i] = (char)bytes[i];
-                }
-            });
+            // ASCII in the prefix: each byte is a char, widened in two vector steps with no decoding to check (and no
+            // generic string.Create, whose instantiation would run unoptimised for most of a one-off import).
+            var (low, high) = Vector128.Widen(Vector128.Create(customer.Prefix0, customer.Prefix1).AsByte());
+            Span<ushort> chars = stackalloc ushort[16];
+            low.CopyTo(chars);
+            high.CopyTo(chars[8..]);
+            return new string(MemoryMarshal.Cast<ushort, char>(chars[..customer.Length]));
         }
 
         Span<byte> buffer = stackalloc byte[MaxStackId];
@@ -424,13 +432,18 @@ internal sealed class CustomerShard
 
         var bitmap = _bitmapOf[c] - 1;
         var offset = (_settings.Weekly ? record.Day / 7 : record.Day) - _windowStart;
-        if (bitmap >= 0 && unchecked((uint)offset) < BitmapPeriods)
+        if (bitmap < 0)
+        {
+            Prefetch.Line(ref _sets[c]);
+        }
+        else if (unchecked((uint)offset) < BitmapPeriods)
         {
             Prefetch.Line(ref _bitmaps[bitmap][offset >> 6]);
         }
     }
 
-    // The first two distinct periods live in the customer, which is in cache anyway; a third gives the customer a bitmap.
+    // Up to 16 distinct periods live in a set of 32 bytes, checked with one vector comparison (87% of the customers of the
+    // benchmark's three-year log stay there); a 17th gives the customer a bitmap of 128 bytes. Periods too old for a set go to the log.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddPeriod(ref Customer totals, int customer, int period)
     {
@@ -440,29 +453,33 @@ internal sealed class CustomerShard
             return;
         }
 
-        var count = totals.PeriodState & 0xFF;
-        for (var k = 0; k < count; k++)
+        var offset = _asOfPeriod - period;
+        if (unchecked((uint)offset) >= NoPeriod)
         {
-            if (totals.Recent[k] == period)
-            {
-                return;
-            }
+            _periods.Add(customer, period);
+            return;
         }
 
-        if (count < InlinePeriods)
+        Span<ushort> set = _sets[customer];
+        if (Vector256.EqualsAny(Vector256.Create<ushort>(set), Vector256.Create((ushort)offset)))
         {
-            totals.Recent[count] = period;
-            totals.PeriodState = (totals.PeriodState & ~0xFF) | (count + 1);
+            return;
+        }
+
+        var count = totals.PeriodState & 0xFF;
+        if (count < SetPeriods)
+        {
+            set[count] = (ushort)offset;
+            totals.PeriodState++;
             return;
         }
 
         _bitmaps.EnsureCapacity(_bitmapCount + 1);
-
         var bitmap = _bitmapCount++;
         _bitmaps[bitmap] = default;
-        for (var k = 0; k < InlinePeriods; k++)
+        foreach (var old in set)
         {
-            SetPeriod(bitmap, customer, totals.Recent[k]);
+            SetPeriod(bitmap, customer, _asOfPeriod - old);
         }
 
         SetPeriod(bitmap, customer, period);
@@ -610,11 +627,14 @@ internal sealed class CustomerShard
         }
     }
 
+    // A million customers pass here within the first second, so it is compiled optimised from the start.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Add(in RowRecord record, RecordBlock block, int slot)
     {
         _customers.EnsureCapacity(_count + 1);
         _extras.EnsureCapacity(_count + 1);
         _bitmapOf.EnsureCapacity(_count + 1);
+        _sets.EnsureCapacity(_count + 1);
 
         // Only ids longer than the 16 bytes kept in the customer need the rest stored.
         ref readonly var id = ref record.Id;
@@ -628,6 +648,7 @@ internal sealed class CustomerShard
         _customers[_count] = new Customer { Prefix0 = id.Prefix0, Prefix1 = id.Prefix1, Length = id.Length };
         _extras[_count] = new CustomerExtra { KeyOffset = _keysLength };
         _bitmapOf[_count] = 0;
+        Vector256.Create(NoPeriod).StoreUnsafe(ref _sets[_count][0]);
         _keysLength += rest.Length;
         SharedPrefix = _count == 0 ? id.Length : Math.Min(SharedPrefix, SharedWithFirst(_count));
         if (((id.Prefix0 | id.Prefix1) & 0x8080808080808080UL) != 0 || rest.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0)
@@ -693,8 +714,15 @@ internal sealed class CustomerShard
         private ulong _element;
     }
 
-    [InlineArray(InlinePeriods)]
-    private struct PeriodList
+    /// <summary>A customer's periods as their distance before the as-of period, <see cref="NoPeriod"/> where unused: 32 bytes, half a cache line.</summary>
+    [InlineArray(SetPeriods)]
+    private struct PeriodSet
+    {
+        private ushort _element;
+    }
+
+    [InlineArray(2)]
+    private struct Counts
     {
         private int _element;
     }
@@ -713,13 +741,13 @@ internal sealed class CustomerShard
         /// <summary>Five 5-bit masks, one per money sum, of the decimal scales (0..4) summed into it.</summary>
         public int Scales;
 
-        /// <summary>The number of periods in <see cref="Recent"/>, or <see cref="SpilledFlag"/> once they went to a bitmap; plus <see cref="ExactFlag"/> once exact sums exist.</summary>
+        /// <summary>The number of periods in the customer's set, or <see cref="SpilledFlag"/> once they went to a bitmap; plus <see cref="ExactFlag"/> once exact sums exist.</summary>
         public int PeriodState;
         public long First;
         public long Repeat;
 
-        /// <summary>The customer's distinct periods until a third one gives it a bitmap; after counting, its numbers of distinct periods and days.</summary>
-        public PeriodList Recent;
+        /// <summary>After counting, the customer's numbers of distinct periods and days (kept here, so writing the output reads two lines a customer).</summary>
+        public Counts Counted;
     }
 
     /// <summary>What only some rows touch: the growth windows, returns, exact sums and the rest of a long id.</summary>
@@ -747,8 +775,10 @@ internal sealed class CustomerShard
         // Day numbers stay below 2^22 (3,652,059 days to 9999-12-31).
         private const int PeriodBits = 22;
         private const int DigitBits = 11;
-        private ulong[] _pairs = new ulong[1 << 12];
-        private ulong[] _scratch = new ulong[1 << 10];
+        // Small at first: 256 shards each hold a log, and most logs stay short (with sets, only customers of more than
+        // 16 periods write old periods here).
+        private ulong[] _pairs = new ulong[1 << 8];
+        private ulong[] _scratch = new ulong[1 << 6];
         private int _unique;
         private int _count;
 

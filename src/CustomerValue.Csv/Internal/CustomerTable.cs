@@ -17,8 +17,16 @@ internal sealed class CustomerTable
     private const int IndexBits = 22;
     private const int BatchRecords = 1 << 18;
 
+    /// <summary>
+    /// A shard's share of a full batch (a batch ends after the block that reaches <see cref="BatchRecords"/>) plus about
+    /// seven standard deviations: a queue that outgrows its first 256 records grows to this at once, rather than
+    /// doubling its way there and leaving each smaller array behind (with a million customers, half the memory the
+    /// queues ever allocate).
+    /// </summary>
+    private const int ExpectedQueue = (BatchRecords + RecordBlock.TransferCapacity) / Shards * 9 / 8;
+
     private readonly CustomerShard[] _shards = new CustomerShard[Shards];
-    private readonly RecordBlock[] _queues = new RecordBlock[Shards];
+    private RecordBlock[] _queues = new RecordBlock[Shards];
     private int _queued;
 
     public CustomerTable(SummarySettings settings)
@@ -26,7 +34,7 @@ internal sealed class CustomerTable
         for (var s = 0; s < Shards; s++)
         {
             _shards[s] = new CustomerShard(settings);
-            _queues[s] = new RecordBlock(256);
+            _queues[s] = new RecordBlock(256, ExpectedQueue);
         }
     }
 
@@ -76,7 +84,7 @@ internal sealed class CustomerTable
     /// <summary>Applies the queued records, shard after shard.</summary>
     public void Flush()
     {
-        for (var s = 0; s < Shards; s++)
+        for (var s = 0; s < _queues.Length; s++)
         {
             if (_queues[s].Count > 0)
             {
@@ -88,9 +96,10 @@ internal sealed class CustomerTable
         _queued = 0;
     }
 
-    /// <summary>Counts each customer's distinct periods; call after the last <see cref="Flush"/>.</summary>
+    /// <summary>Counts each customer's distinct periods; call after the last <see cref="Flush"/>, as it lets the queues go.</summary>
     public void CountPeriods()
     {
+        _queues = [];
         foreach (var shard in _shards)
         {
             shard.CountPeriods();

@@ -16,10 +16,14 @@ internal sealed class RecordBlock
     public const int ExactFlag = 1 << 5;
     public const int ReturnFlag = 1 << 6;
 
+    private readonly int _firstGrowth;
+
     /// <param name="capacity">The records it holds at first; <see cref="CopyFrom"/> makes room for more.</param>
-    public RecordBlock(int capacity = TransferCapacity)
+    /// <param name="firstGrowth">The records it holds after it first grows, when the caller expects about that many (at least twice <paramref name="capacity"/> anyway).</param>
+    public RecordBlock(int capacity = TransferCapacity, int firstGrowth = 0)
     {
         Records = new RowRecord[capacity];
+        _firstGrowth = firstGrowth;
     }
 
     public RowRecord[] Records { get; private set; }
@@ -89,7 +93,7 @@ internal sealed class RecordBlock
         if (Count == Records.Length)
         {
             var records = Records;
-            Array.Resize(ref records, records.Length * 2);
+            Array.Resize(ref records, Math.Max(records.Length * 2, _firstGrowth));
             Records = records;
         }
 
