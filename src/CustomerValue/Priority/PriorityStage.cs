@@ -16,7 +16,7 @@ internal sealed class PriorityStage(PriorityOptions options) : ICustomerStage
 
     public IFittedCustomerStage Fit(CustomerFrame population)
     {
-        var value = FittedPriorityStage.RequireFinite(population, _options.ValueColumn);
+        var value = population.GetNumeric(_options.ValueColumn);
         var recency = population.GetNumeric(ColumnNames.RecencyDays);
         var tenure = population.GetNumeric(ColumnNames.TenureDays);
         var orders = population.GetNumeric(ColumnNames.Orders);
@@ -24,9 +24,24 @@ internal sealed class PriorityStage(PriorityOptions options) : ICustomerStage
         var median = double.NaN;
         Ranges.Invoke(
             Ranges.IsSplit(population.Count),
-            () => table = PercentileTable.Fit(value.Memory),
+            () => table = FitTable(population, value),
             () => median = UrgencyFactors.MedianInterval(recency, tenure, orders, parallel: false));
 
         return new FittedPriorityStage(_options, table!, median);
+    }
+
+    // The table's histogram finds a value that is not finite in its first pass; only then is the column searched for
+    // the customer to name.
+    private PercentileTable FitTable(CustomerFrame population, NumericColumn value)
+    {
+        try
+        {
+            return PercentileTable.Fit(value.Memory);
+        }
+        catch (NotFiniteException)
+        {
+            FittedPriorityStage.RequireFinite(population, _options.ValueColumn);
+            throw;
+        }
     }
 }

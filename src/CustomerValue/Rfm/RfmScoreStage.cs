@@ -34,12 +34,27 @@ internal sealed class RfmScoreStage : ICustomerStage
         var cuts = (RfmDimensionCuts[])_fixedCuts.Clone();
         string[] columns = [_options.RecencyColumn, _options.FrequencyColumn, _options.MonetaryColumn];
 
-        // The three dimensions are independent: fit them side by side on large populations (the finiteness check too,
-        // a pass per column). A dimension with fixed cut points is still checked, as its scores will need finite values.
+        // The three dimensions are independent: fit them side by side on large populations. The histogram the quantile
+        // methods build finds a value that is not finite in its first pass; only then is the column searched for the
+        // customer to name. Ntile (a sort) and fixed cut points (no fit; their scores will need finite values) check first.
         Action Fit(int d) => () =>
         {
-            var values = FiniteColumn.Require(population, columns[d], FittedRfmScoreStage.FiniteRemedy).Memory;
-            cuts[d] ??= RfmBinning.Fit(values, ids, _options.Bins, _options.Method, higherIsBetter: d != 0);
+            if (cuts[d] is not null || _options.Method == BinningMethod.Ntile)
+            {
+                var values = FiniteColumn.Require(population, columns[d], FittedRfmScoreStage.FiniteRemedy).Memory;
+                cuts[d] ??= RfmBinning.Fit(values, ids, _options.Bins, _options.Method, higherIsBetter: d != 0);
+                return;
+            }
+
+            try
+            {
+                cuts[d] = RfmBinning.Fit(population.GetNumeric(columns[d]).Memory, ids, _options.Bins, _options.Method, higherIsBetter: d != 0);
+            }
+            catch (NotFiniteException)
+            {
+                FiniteColumn.Require(population, columns[d], FittedRfmScoreStage.FiniteRemedy);
+                throw;
+            }
         };
 
         Ranges.Invoke(Ranges.IsSplit(population.Count), Fit(0), Fit(1), Fit(2));

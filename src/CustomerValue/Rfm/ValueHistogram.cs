@@ -95,6 +95,7 @@ internal sealed class ValueHistogram
     public bool IsExactCell(int cell) => _cellBucket[cell] < 0;
 
     /// <summary>Builds the histogram of finite <paramref name="values"/> (at least one).</summary>
+    /// <exception cref="NotFiniteException">A value is NaN or infinite (found by the first pass, which reads every value anyway).</exception>
     /// <param name="values">The values.</param>
     /// <param name="allowCounting">False forces the radix builder even for small-range integers (tests use it to
     /// exercise blobs and refinement on data with many ties).</param>
@@ -103,11 +104,16 @@ internal sealed class ValueHistogram
     {
         Debug.Assert(!values.IsEmpty, "The caller rejects empty input.");
         var n = values.Length;
-        var scans = new (double Min, double Max, bool Integral)[2];
+        var scans = new (double Min, double Max, bool Integral, bool Finite)[2];
         Ranges.ForRanges(n, (start, end) => scans[start == 0 ? 0 : 1] = Scan(values.Span[start..end]));
-        var (min, max, integral) = Ranges.IsSplit(n)
-            ? (Math.Min(scans[0].Min, scans[1].Min), Math.Max(scans[0].Max, scans[1].Max), scans[0].Integral && scans[1].Integral)
+        var (min, max, integral, finite) = Ranges.IsSplit(n)
+            ? (Math.Min(scans[0].Min, scans[1].Min), Math.Max(scans[0].Max, scans[1].Max), scans[0].Integral && scans[1].Integral, scans[0].Finite && scans[1].Finite)
             : scans[0];
+        if (!finite)
+        {
+            throw new NotFiniteException();
+        }
+
         if (allowCounting && integral && max - min < CountingRangeLimit)
         {
             return BuildCounting(values, min, max);
@@ -219,11 +225,14 @@ internal sealed class ValueHistogram
         return BitConverter.Int64BitsToDouble(unchecked((long)bits));
     }
 
-    private static (double Min, double Max, bool Integral) Scan(ReadOnlySpan<double> values)
+    // Min, max, whether every value is an integer and whether every value is finite (v - v is 0 only for finite v);
+    // min and max mean nothing when a value is not finite.
+    private static (double Min, double Max, bool Integral, bool Finite) Scan(ReadOnlySpan<double> values)
     {
         var min = values[0];
         var max = values[0];
         var integral = true;
+        var finite = true;
         var i = 0;
         if (Vector.IsHardwareAccelerated && values.Length >= 2 * Vector<double>.Count)
         {
@@ -231,12 +240,14 @@ internal sealed class ValueHistogram
             var vmin = new Vector<double>(values[..lanes]);
             var vmax = vmin;
             var whole = Vector<long>.AllBitsSet;
+            var finiteLanes = Vector<long>.AllBitsSet;
             for (; i <= values.Length - lanes; i += lanes)
             {
                 var v = new Vector<double>(values.Slice(i, lanes));
                 vmin = Vector.Min(vmin, v);
                 vmax = Vector.Max(vmax, v);
                 whole &= Vector.Equals(v, Vector.Floor(v));
+                finiteLanes &= Vector.Equals(v - v, Vector<double>.Zero);
             }
 
             for (var lane = 0; lane < lanes; lane++)
@@ -246,6 +257,7 @@ internal sealed class ValueHistogram
             }
 
             integral = whole == Vector<long>.AllBitsSet;
+            finite = finiteLanes == Vector<long>.AllBitsSet;
         }
 
         for (; i < values.Length; i++)
@@ -254,12 +266,11 @@ internal sealed class ValueHistogram
             min = Math.Min(min, v);
             max = Math.Max(max, v);
             integral &= v == Math.Floor(v);
+            finite &= double.IsFinite(v);
         }
 
-        Debug.Assert(double.IsFinite(min) && double.IsFinite(max), "The caller passes finite values only.");
-
         // -0.0 and 0.0 are one value; keep the canonical zero so cells and thresholds never show -0.
-        return (min + 0.0, max + 0.0, integral);
+        return (min + 0.0, max + 0.0, integral, finite);
     }
 
     private static (int[] Counts, ulong[] MinKeys, ulong[] MaxKeys) CountBuckets(ReadOnlySpan<double> values, int[] classOffset, int[] classShift, int buckets)
