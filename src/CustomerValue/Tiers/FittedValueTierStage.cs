@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using System.Text.Json;
 using CustomerValue.Internal;
@@ -141,7 +142,32 @@ internal sealed class FittedValueTierStage : IFittedCustomerStage
         // Branch-free (see Branchless): the thresholds descend, so the tier is the number of thresholds above the value.
         unchecked
         {
-            for (var i = 0; i < values.Length; i++)
+            var i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                // The same tests a vector of customers at a time: a comparison lane is -1 where it holds.
+                var lanes = Vector<double>.Count;
+                var (valuelessCode, missing, shift) = (new Vector<long>(valueless), new Vector<long>(-1 + offset), new Vector<long>(offset));
+                var hasValueless = _hasValueless ? Vector<long>.AllBitsSet : Vector<long>.Zero;
+                for (; i + lanes <= values.Length; i += lanes)
+                {
+                    var v = new Vector<double>(values[i..]);
+                    var code = Vector<long>.Zero;
+                    foreach (var threshold in thresholds)
+                    {
+                        code -= Vector.LessThan(v, new Vector<double>(threshold));
+                    }
+
+                    code = Vector.ConditionalSelect(hasValueless & Vector.LessThanOrEqual(v, Vector<double>.Zero), valuelessCode, code);
+                    code = Vector.ConditionalSelect(Vector.Equals(v, v), code + shift, missing);
+                    for (var j = 0; j < lanes; j++)
+                    {
+                        codes[i + j] = T.CreateTruncating(code[j]);
+                    }
+                }
+            }
+
+            for (; i < values.Length; i++)
             {
                 var v = values[i];
                 var code = 0;

@@ -228,6 +228,18 @@ public sealed class AbcTierTests
                 original.GetCategory(ColumnNames.Tier)[i] == other.GetCategory(ColumnNames.Tier)[other.IndexOf(original.CustomerIds[i])]);
         });
 
+    [Property(MaxTest = 100)]
+    public Property Score_ManyRowsAtOnce_EqualsEachRowScoredAlone()
+        => Prop.ForAll(Values(), Gen.ArrayOf(Gen.Choose(0, 5)).ToArbitrary(), (values, missing) =>
+        {
+            // Whole vectors of rows take the vector loop, a frame of one row the scalar one; some values are missing.
+            var withMissing = values.Select((v, i) => i < missing.Length && missing[i] == 0 ? double.NaN : v).ToArray();
+            var model = new CustomerPipelineBuilder().WithInputColumns(ColumnNames.Revenue).AddAbcTiers().Build().Fit(Revenue(values));
+            var population = Revenue(withMissing);
+            var whole = TiersOf(model.Score(population));
+            return Enumerable.Range(0, values.Length).All(i => TiersOf(model.Score(population.Select([i])))[0] == whole[i]);
+        });
+
     // Tiers 0..upTo together (the top value groups) must reach the cut-off, and lose it without their lowest group.
     private static bool RespectsCutoff(double[] values, int[] rank, int upTo, double cutoff)
     {
