@@ -34,7 +34,7 @@ public sealed class NumericColumn : FrameColumn
         => _deferred = new Lazy<double[]>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
 
     // A derived column that can also compute a single row: reading a row does not build the column, reading the
-    // values does (in two parallel halves).
+    // values does (in blocks on two threads).
     internal NumericColumn(string name, int length, Func<int, double> row)
         : this(name, length, () => Compute(length, row))
         => _row = row;
@@ -69,7 +69,7 @@ public sealed class NumericColumn : FrameColumn
     private static double[] Compute(int length, Func<int, double> row)
     {
         var values = GC.AllocateUninitializedArray<double>(length);
-        Internal.Ranges.ForRanges(length, (start, end) =>
+        Internal.Ranges.ForBlocks(length, (start, end) =>
         {
             for (var i = start; i < end; i++)
             {

@@ -2,10 +2,11 @@ using System.Runtime.ExceptionServices;
 
 namespace CustomerValue.Internal;
 
-/// <summary>Splits a pass over n customers into two halves run in parallel, when n is large enough to pay for the threads.</summary>
+/// <summary>Splits a pass over n customers across two threads, when n is large enough to pay for them.</summary>
 /// <remarks>
-/// Always two halves split at n / 2: the machines this library targets have few cores, and a fixed split lets a later
-/// pass over the same rows (a histogram refinement, say) rely on the same halves as the first.
+/// Passes that reduce (count, sum, find) run as two halves split at n / 2: the machines this library targets have few
+/// cores, and a fixed split lets a later pass over the same rows (a histogram refinement, say) rely on the same halves
+/// as the first. Passes that only map rows to outputs take blocks in turn (see <see cref="ForBlocks"/>).
 /// </remarks>
 internal static class Ranges
 {
@@ -68,16 +69,32 @@ internal static class Ranges
     }
 
     /// <summary>
-    /// Like <see cref="ForRanges"/>, but hands each half to <paramref name="body"/> in cache-sized blocks, so a stage
-    /// that makes several passes (one per rule, say) reads each block from memory once rather than once per pass.
+    /// Runs <paramref name="body"/> on 0..n in cache-sized blocks, which two threads take in turn for large n, so a
+    /// stage that makes several passes (one per rule, say) reads each block from memory once rather than once per pass,
+    /// and a thread slowed by the machine leaves more blocks to the other rather than holding up the stage. For passes
+    /// whose blocks write only their own rows: which thread runs a block must not matter.
     /// </summary>
     public static void ForBlocks(int n, Action<int, int> body)
-        => ForRanges(n, (start, end) =>
+    {
+        const int Block = 16_384;
+        var blocks = (int)(((long)n + Block - 1) / Block);
+        var next = -1;
+        void Work()
         {
-            const int Block = 16_384;
-            for (var from = start; from < end; from += Block)
+            int b;
+            while ((b = Interlocked.Increment(ref next)) < blocks)
             {
-                body(from, Math.Min(end, from + Block));
+                body(b * Block, (int)Math.Min(n, ((long)b + 1) * Block));
             }
-        });
+        }
+
+        if (IsSplit(n))
+        {
+            Invoke(parallel: true, Work, Work);
+        }
+        else
+        {
+            Work();
+        }
+    }
 }

@@ -139,7 +139,7 @@ internal sealed class FittedLowValueStage : IFittedCustomerStage
             }
         }
 
-        Ranges.ForRanges(n, ScoreRows);
+        Ranges.ForBlocks(n, ScoreRows);
 
         return
         [

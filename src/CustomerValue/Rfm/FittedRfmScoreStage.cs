@@ -104,7 +104,7 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
     {
         var (r, f, m) = (scores[0], scores[1], scores[2]);
         var result = GC.AllocateUninitializedArray<double>(r.Length);
-        Ranges.ForRanges(r.Length, (start, end) =>
+        Ranges.ForBlocks(r.Length, (start, end) =>
         {
             for (var i = start; i < end; i++)
             {

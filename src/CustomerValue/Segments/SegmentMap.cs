@@ -255,7 +255,7 @@ public sealed partial class SegmentMap
         if (_narrowTable is { } narrow)
         {
             var codes = GC.AllocateUninitializedArray<byte>(n);
-            Ranges.ForRanges(n, (start, end) => Lookup(r.Values[start..end], f.Values[start..end], m.Values[start..end], codes.AsSpan(start, end - start), narrow));
+            Ranges.ForBlocks(n, (start, end) => Lookup(r.Values[start..end], f.Values[start..end], m.Values[start..end], codes.AsSpan(start, end - start), narrow));
             return new CategoryColumn(name, _segments, codes);
         }
 

@@ -54,12 +54,12 @@ internal sealed class FittedValueTierStage : IFittedCustomerStage
         if (_categories.Length <= CategoryColumn.MaxNarrowCategories)
         {
             var narrow = GC.AllocateUninitializedArray<byte>(n);
-            Ranges.ForRanges(n, (start, end) => Assign(input.Values[start..end], narrow.AsSpan(start, end - start), 1));
+            Ranges.ForBlocks(n, (start, end) => Assign(input.Values[start..end], narrow.AsSpan(start, end - start), 1));
             return [new CategoryColumn(_outputs[0], _categories, narrow)];
         }
 
         var codes = GC.AllocateUninitializedArray<int>(n);
-        Ranges.ForRanges(n, (start, end) => Assign(input.Values[start..end], codes.AsSpan(start, end - start), 0));
+        Ranges.ForBlocks(n, (start, end) => Assign(input.Values[start..end], codes.AsSpan(start, end - start), 0));
         return [new CategoryColumn(_outputs[0], _categories, codes)];
     }
 
