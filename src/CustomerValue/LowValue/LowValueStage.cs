@@ -1,3 +1,4 @@
+using CustomerValue.Tiers;
 using CustomerValue.Internal;
 namespace CustomerValue.LowValue;
 
@@ -28,7 +29,7 @@ internal sealed class LowValueStage : ICustomerStage
     public IFittedCustomerStage Fit(CustomerFrame population)
     {
         var threshold = _options.BottomValueShare is { } share
-            ? BottomShareThreshold.Fit(population.GetNumeric(_options.ValueColumn), share, Ranges.IsSplit(population.Count))
+            ? ShareThresholds.Bottom(NumericInput.Of(population.GetNumeric(_options.ValueColumn)), share)
             : double.NaN;
         return new FittedLowValueStage(_options, threshold);
     }

@@ -48,6 +48,9 @@ public sealed class CustomerPipeline
         PipelineChecks.RequireInputs(population, _stages.Select(s => (s.Name, s.RequiredColumns)), nameof(population), _stages.Select(s => s.ProducedColumns));
         var fitted = new IFittedCustomerStage[_stages.Length];
         var frame = population;
+
+        // Stages that need the same statistics of a column (see FitScope) compute them once in this fit.
+        using var scope = FitScope.Begin();
         for (var i = 0; i < _stages.Length; i++)
         {
             fitted[i] = _stages[i].Fit(frame) ?? throw new InvalidOperationException(Guard.Invariant($"Stage '{_stages[i].Name}' returned no fitted stage."));

@@ -23,6 +23,12 @@ internal readonly struct NumericInput
 
     public int Length => _column?.Length ?? _converted!.Length;
 
+    /// <summary>Gets the numeric column read in place, or null for a converted score column (whose statistics are not shared).</summary>
+    public NumericColumn? Source => _column;
+
+    /// <summary>Reads a numeric column in place.</summary>
+    public static NumericInput Of(NumericColumn column) => new(column, null);
+
     /// <summary>Returns whether a column of <paramref name="kind"/> can be read as numbers.</summary>
     public static bool IsNumeric(ColumnKind kind) => kind is ColumnKind.Numeric or ColumnKind.Score;
 

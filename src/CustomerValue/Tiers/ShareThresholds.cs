@@ -4,8 +4,9 @@ using CustomerValue.Rfm;
 namespace CustomerValue.Tiers;
 
 /// <summary>
-/// Learns ABC value thresholds in O(n) without sorting: a radix histogram over the positive values with a count and
-/// a value sum per bucket, walked from the top; only the bucket where a cut-off is crossed is sorted.
+/// Learns value-share thresholds in O(n) without sorting: a radix histogram over the positive values with a count and
+/// a value sum per bucket, walked from the top for ABC cut-offs and from the bottom for the low-value bottom share;
+/// only the bucket where a share is crossed is sorted.
 /// </summary>
 /// <remarks>
 /// Sums are exact integers: every value is scaled by one power of two (chosen so the largest value is below 2^62) and
@@ -25,10 +26,8 @@ internal static class ShareThresholds
     /// </summary>
     public static double[] Fit(NumericInput input, IReadOnlyList<string> ids, IReadOnlyList<double> cutoffs, string stage, string column)
     {
-        var n = input.Length;
-        var scans = new Scan[2];
-        Ranges.ForRanges(n, (start, end) => scans[start == 0 ? 0 : 1] = Scan.Of(input.Values[start..end], start));
-        var scan = Ranges.IsSplit(n) ? Scan.Merge(scans[0], scans[1]) : scans[0];
+        var shares = Shares.Of(input);
+        var scan = shares.Scan;
         if (scan.InfiniteAt >= 0)
         {
             throw PopulationError.Create(Guard.Invariant(
@@ -41,17 +40,8 @@ internal static class ShareThresholds
                 $"No customer has a positive value in column '{column}', so stage '{stage}' has no value to share out; fit on a population with positive values or set ValueColumn to another column."));
         }
 
-        var layout = new Layout(scan, MaxBucketBits);
-        var halves = new Buckets[2];
-        Ranges.ForRanges(n, (start, end) => halves[start == 0 ? 0 : 1] = Buckets.Of(input.Values[start..end], layout));
-        var buckets = Buckets.Merge(halves[0], halves[1]);
-
-        UInt128 total = 0;
-        foreach (var sum in buckets.Sums)
-        {
-            total += sum;
-        }
-
+        var (layout, buckets) = (shares.Layout!, shares.Whole!);
+        var total = shares.Total;
         var crossing = new int[cutoffs.Count];
         var before = new UInt128[cutoffs.Count];
         var targets = new double[cutoffs.Count];
@@ -87,7 +77,7 @@ internal static class ShareThresholds
 
         if (refine.Count > 0)
         {
-            var keys = Gather(input, layout, halves, [.. refine]);
+            var keys = Gather(input, shares, [.. refine]);
             for (var k = 0; k < cutoffs.Count; k++)
             {
                 var r = refine.IndexOf(crossing[k]);
@@ -99,6 +89,71 @@ internal static class ShareThresholds
         }
 
         return thresholds;
+    }
+
+    /// <summary>
+    /// Returns T, the largest value whose finite positive values up to T sum to at most <paramref name="share"/> of all
+    /// finite positive values; 0 when no positive value qualifies. NaN and infinite values are left out.
+    /// </summary>
+    public static double Bottom(NumericInput input, double share)
+    {
+        var shares = Shares.Of(input);
+        if (shares.Scan.Positives == 0)
+        {
+            return 0;
+        }
+
+        var (layout, buckets) = (shares.Layout!, shares.Whole!);
+        var target = share * (double)shares.Total;
+        var threshold = 0.0;
+        UInt128 cumulative = 0;
+        for (var b = 0; b < buckets.Counts.Length; b++)
+        {
+            if (buckets.Counts[b] == 0)
+            {
+                continue;
+            }
+
+            if ((double)(cumulative + buckets.Sums[b]) <= target)
+            {
+                cumulative += buckets.Sums[b];
+                threshold = ValueHistogram.FromKey(buckets.MaxKeys[b]);
+                continue;
+            }
+
+            if (buckets.MinKeys[b] == buckets.MaxKeys[b])
+            {
+                return threshold;
+            }
+
+            // Inside the crossing bucket, the groups of equal values from the bottom.
+            var keys = Gather(input, shares, [b])[0];
+            keys.AsSpan().Sort();
+            var i = 0;
+            while (i < keys.Length)
+            {
+                var j = i + 1;
+                while (j < keys.Length && keys[j] == keys[i])
+                {
+                    j++;
+                }
+
+                var value = ValueHistogram.FromKey(keys[i]);
+                var sum = (UInt128)(ulong)(j - i) * layout.Fixed(value);
+                if ((double)(cumulative + sum) > target)
+                {
+                    break;
+                }
+
+                cumulative += sum;
+                threshold = value;
+                i = j;
+            }
+
+            return threshold;
+        }
+
+        return threshold;
     }
 
     private static double Walk(ulong[] keys, UInt128 cumulative, double target, Layout layout)
@@ -125,8 +180,9 @@ internal static class ShareThresholds
     }
 
     // Gathers the keys of the positive values in the given buckets; each half writes after the keys of the half before it.
-    private static ulong[][] Gather(NumericInput input, Layout layout, Buckets[] halves, int[] buckets)
+    private static ulong[][] Gather(NumericInput input, Shares shares, int[] buckets)
     {
+        var (layout, halves) = (shares.Layout!, shares.Halves!);
         var keys = new ulong[buckets.Length][];
         for (var r = 0; r < buckets.Length; r++)
         {
@@ -150,7 +206,7 @@ internal static class ShareThresholds
             {
                 foreach (var v in values)
                 {
-                    if (v > 0)
+                    if (v > 0 && v < double.PositiveInfinity)
                     {
                         var key = ValueHistogram.Key(v);
                         var bucket = layout.Bucket(key);
@@ -170,6 +226,8 @@ internal static class ShareThresholds
 
     private static int BitLength(ulong value) => 64 - System.Numerics.BitOperations.LeadingZeroCount(value);
 
+    // The finite positive values (their count, min and max) and the first row holding an infinity, if any: the ABC
+    // stage refuses infinities, the low-value stage leaves them out, so the scan reads every value either way.
     private readonly record struct Scan(int Positives, double Min, double Max, int InfiniteAt)
     {
         public static Scan Of(ReadOnlySpan<double> values, int offset)
@@ -177,34 +235,77 @@ internal static class ShareThresholds
             var positives = 0;
             var min = double.MaxValue;
             var max = 0.0;
+            var infiniteAt = -1;
             for (var i = 0; i < values.Length; i++)
             {
                 var v = values[i];
-                if (v > 0)
+                if (v > 0 && v < double.PositiveInfinity)
                 {
-                    if (double.IsInfinity(v))
-                    {
-                        return new Scan(0, 0, 0, offset + i);
-                    }
-
                     positives++;
                     min = Math.Min(min, v);
                     max = Math.Max(max, v);
                 }
-                else if (double.IsNegativeInfinity(v))
+                else if (double.IsInfinity(v) && infiniteAt < 0)
                 {
-                    return new Scan(0, 0, 0, offset + i);
+                    infiniteAt = offset + i;
                 }
             }
 
-            return new Scan(positives, min, max, -1);
+            return new Scan(positives, min, max, infiniteAt);
         }
 
         // The first half's infinite value wins, so the error names the same customer however the work is split.
         public static Scan Merge(Scan first, Scan second)
-            => first.InfiniteAt >= 0 ? first
-                : second.InfiniteAt >= 0 ? second
-                : new Scan(first.Positives + second.Positives, Math.Min(first.Min, second.Min), Math.Max(first.Max, second.Max), -1);
+            => new(first.Positives + second.Positives, Math.Min(first.Min, second.Min), Math.Max(first.Max, second.Max), first.InfiniteAt >= 0 ? first.InfiniteAt : second.InfiniteAt);
+    }
+
+    /// <summary>
+    /// The finite positive values of a column bucketed with exact sums, per half and whole: what the ABC and the
+    /// low-value stages both need of the value column, so within one pipeline fit it is built once (see FitScope).
+    /// </summary>
+    private sealed class Shares
+    {
+        private Shares(Scan scan, Layout? layout, Buckets[]? halves, Buckets? whole, UInt128 total)
+        {
+            (Scan, Layout, Halves, Whole, Total) = (scan, layout, halves, whole, total);
+        }
+
+        public Scan Scan { get; }
+
+        // Null when no value is finite and positive.
+        public Layout? Layout { get; }
+
+        public Buckets[]? Halves { get; }
+
+        public Buckets? Whole { get; }
+
+        public UInt128 Total { get; }
+
+        public static Shares Of(NumericInput input) => FitScope.GetOrAdd(input.Source, "value shares", () => Build(input));
+
+        private static Shares Build(NumericInput input)
+        {
+            var n = input.Length;
+            var scans = new Scan[2];
+            Ranges.ForRanges(n, (start, end) => scans[start == 0 ? 0 : 1] = Scan.Of(input.Values[start..end], start));
+            var scan = Ranges.IsSplit(n) ? Scan.Merge(scans[0], scans[1]) : scans[0];
+            if (scan.Positives == 0)
+            {
+                return new Shares(scan, null, null, null, 0);
+            }
+
+            var layout = new Layout(scan, MaxBucketBits);
+            var halves = new Buckets[2];
+            Ranges.ForRanges(n, (start, end) => halves[start == 0 ? 0 : 1] = Buckets.Of(input.Values[start..end], layout));
+            var whole = Buckets.Merge(halves[0], halves[1]);
+            UInt128 total = 0;
+            foreach (var sum in whole.Sums)
+            {
+                total += sum;
+            }
+
+            return new Shares(scan, layout, halves, whole, total);
+        }
     }
 
     private sealed class Layout
@@ -259,7 +360,7 @@ internal static class ShareThresholds
             {
                 foreach (var v in values)
                 {
-                    if (v > 0)
+                    if (v > 0 && v < double.PositiveInfinity)
                     {
                         var key = ValueHistogram.Key(v);
                         var b = layout.Bucket(key);

@@ -1,7 +1,9 @@
 using System.Numerics;
+using CustomerValue.LowValue;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Xunit;
 
 namespace CustomerValue.Tests.LowValue;
 
@@ -109,6 +111,37 @@ public sealed class LowValuePropertyTests
             var whole = model.Score(population);
             return Enumerable.Range(0, population.Count).All(i => Row(model.Score(population.Select([i])), 0) == Row(whole, i));
         });
+
+    [Property(MaxTest = 100)]
+    public Property Fit_AfterAbcTiersOnTheSameColumn_SharedBucketsGiveTheSameThresholds()
+        => Prop.ForAll(LowValuePortfolio.Population().Where(p => p.GetNumeric(ColumnNames.Revenue).Values.ToArray().Any(v => v > 0)).ToArbitrary(), population =>
+        {
+            // Within one pipeline fit both stages read one bucketing of the value column (FitScope); alone, each builds its own.
+            var inputs = new[] { ColumnNames.Potential, ColumnNames.Interactions, ColumnNames.Complaints, ColumnNames.Satisfaction, "clv" };
+            var both = new CustomerPipelineBuilder().WithInputColumns(inputs).AddAbcTiers().AddLowValueDetection(Options).Build().Fit(population);
+            var lowValueAlone = LowValuePortfolio.Pipeline(Options).Fit(population);
+            var abcAlone = new CustomerPipelineBuilder().AddAbcTiers().Build().Fit(population);
+            return ((FittedLowValueStage)both.Stages[1]).ValueThreshold == ((FittedLowValueStage)lowValueAlone.Stages[0]).ValueThreshold
+                && both.Describe()[0].Parameters.SequenceEqual(abcAlone.Describe()[0].Parameters);
+        });
+
+    [Fact]
+    public void Fit_InfiniteAndMissingValues_AreLeftOutOfTheBottomShare()
+    {
+        // 10 + 20 + 30 + 40 = 100 of finite positive value; 30% = 30: 10 + 20 fit, 30 more would not.
+        var values = new[] { 10, double.PositiveInfinity, 20, double.NaN, 30, double.NegativeInfinity, 40 };
+        var population = CustomerFrame.Create(Enumerable.Range(0, values.Length).Select(i => "i" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        [
+            new NumericColumn(ColumnNames.Revenue, values),
+            new NumericColumn(ColumnNames.Orders, Enumerable.Repeat(5.0, values.Length)),
+            new NumericColumn(ColumnNames.RecencyDays, Enumerable.Repeat(1.0, values.Length)),
+            new NumericColumn(ColumnNames.TenureDays, Enumerable.Repeat(400.0, values.Length)),
+        ]);
+
+        var model = LowValuePortfolio.Pipeline(new LowValueOptions { BottomValueShare = 0.3 }).Fit(population);
+
+        Assert.Equal(20, ((FittedLowValueStage)model.Stages[0]).ValueThreshold);
+    }
 
     /// <summary>4..40 customers with every criterion's column, each value possibly missing.</summary>
     private static Gen<CustomerFrame> AllCriteria() =>
