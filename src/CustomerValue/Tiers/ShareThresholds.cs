@@ -1,3 +1,4 @@
+using System.Numerics;
 using CustomerValue.Internal;
 using CustomerValue.Rfm;
 
@@ -202,22 +203,57 @@ internal static class ShareThresholds
             }
 
             var values = input.Values[start..end];
+            void Take(double v)
+            {
+                if (v > 0 && v < double.PositiveInfinity)
+                {
+                    var key = ValueHistogram.Key(v);
+                    var bucket = layout.Bucket(key);
+                    for (var r = 0; r < buckets.Length; r++)
+                    {
+                        if (bucket == buckets[r])
+                        {
+                            keys[r][cursor[r]++] = key;
+                        }
+                    }
+                }
+            }
+
             unchecked
             {
-                foreach (var v in values)
+                var i = 0;
+                if (Vector.IsHardwareAccelerated)
                 {
-                    if (v > 0 && v < double.PositiveInfinity)
+                    // The wanted buckets hold a sliver of the values: test whole vectors against their key ranges
+                    // ([low, low + width), finite positive keys only) and take only the vectors with a hit one by one.
+                    var lows = buckets.Select(b => new Vector<ulong>(layout.KeyMin + ((ulong)b << layout.Shift))).ToArray();
+                    var width = new Vector<ulong>(1UL << layout.Shift);
+                    var (magnitude, sign) = (new Vector<long>(long.MaxValue), new Vector<ulong>(0x8000_0000_0000_0000UL));
+                    var lanes = Vector<double>.Count;
+                    for (; i + lanes <= values.Length; i += lanes)
                     {
-                        var key = ValueHistogram.Key(v);
-                        var bucket = layout.Bucket(key);
-                        for (var r = 0; r < buckets.Length; r++)
+                        // ValueHistogram.Key on every lane (-0.0 gets its own key here, but no wanted bucket holds 0).
+                        var bits = Vector.AsVectorInt64(new Vector<double>(values[i..]));
+                        var key = Vector.AsVectorUInt64(bits ^ (Vector.ShiftRightArithmetic(bits, 63) & magnitude)) ^ sign;
+                        var hit = Vector<ulong>.Zero;
+                        foreach (var low in lows)
                         {
-                            if (bucket == buckets[r])
+                            hit |= Vector.LessThan(key - low, width);
+                        }
+
+                        if (hit != Vector<ulong>.Zero)
+                        {
+                            for (var j = 0; j < lanes; j++)
                             {
-                                keys[r][cursor[r]++] = key;
+                                Take(values[i + j]);
                             }
                         }
                     }
+                }
+
+                for (; i < values.Length; i++)
+                {
+                    Take(values[i]);
                 }
             }
         });
