@@ -44,7 +44,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
     public IReadOnlyList<FrameColumn> Score(CustomerFrame population)
     {
         var n = population.Count;
-        var value = RequireFinite(population, _options.ValueColumn);
+        var value = population.GetNumeric(_options.ValueColumn);
         var recency = population.GetNumeric(ColumnNames.RecencyDays);
         var tenure = population.GetNumeric(ColumnNames.TenureDays);
         var orders = population.GetNumeric(ColumnNames.Orders);
@@ -63,10 +63,13 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         var s = settings.SatisfactionWeight > 0 ? satisfaction : null;
         var p = settings.PAliveWeight > 0 ? pAlive : null;
 
+        // Each block checks that its values are finite while they are in cache; only when one is not is the column
+        // searched for the first such customer, to name in the error.
+        var notFinite = 0;
         Ranges.ForBlocks(n, (start, end) =>
         {
             var length = end - start;
-            ScoreRange(
+            var finite = ScoreRange(
                 settings,
                 table,
                 value.Values.Slice(start, length),
@@ -79,7 +82,16 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
                 priority.AsSpan(start, length),
                 quadrant.AsSpan(start, length),
                 reasons.AsSpan(start, length));
+            if (!finite)
+            {
+                Interlocked.Exchange(ref notFinite, 1);
+            }
         });
+
+        if (notFinite != 0)
+        {
+            RequireFinite(population, _options.ValueColumn);
+        }
 
         // Importance and urgency are computed here for every customer but kept only as their sum, quadrant and reasons;
         // the columns themselves are recomputed row by row when read (the worklists of 1,000 managers read 50,000 rows),
@@ -99,7 +111,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
     // optimised on its own: without this it tiers up late and inlined into the block loop, and 10M customers took 270 ms
     // rather than 150-160 (measured).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ScoreRange(
+    private static bool ScoreRange(
         in RowSettings k,
         PercentileTable table,
         ReadOnlySpan<double> v,
@@ -117,6 +129,7 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(v.Length);
         var importance = scratch.AsSpan(0, v.Length);
         table.Percentiles(v, importance);
+        var finite = AllFinite(v);
         var (importanceThreshold, urgencyThreshold, wi, wu, highValue) = (k.ImportanceThreshold, k.UrgencyThreshold, k.ImportanceShare, k.UrgencyShare, k.HighValue);
 
         // Unchecked: the row index cannot overflow, and overflow checks on it cost more than the checks are worth here.
@@ -168,6 +181,37 @@ internal sealed class FittedPriorityStage : IFittedCustomerStage
         }
 
         System.Buffers.ArrayPool<double>.Shared.Return(scratch);
+        return finite;
+    }
+
+    // Whether every value is finite: v - v is 0 only for a finite v.
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var finite = Vector<long>.AllBitsSet;
+            for (; i + Vector<double>.Count <= values.Length; i += Vector<double>.Count)
+            {
+                var v = new Vector<double>(values[i..]);
+                finite &= Vector.Equals(v - v, Vector<double>.Zero);
+            }
+
+            if (finite != Vector<long>.AllBitsSet)
+            {
+                return false;
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The urgency of one customer and the flags of the factors that drive it. Branch-free on purpose (see Branchless):
