@@ -64,7 +64,22 @@ public sealed class NumericColumn : FrameColumn
         return double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    internal override FrameColumn Take(ReadOnlySpan<int> rows) => new NumericColumn(Name, Gather<double>(Data, rows, double.NaN), owned: true);
+    internal override FrameColumn Take(ReadOnlySpan<int> rows)
+    {
+        if (_row is not { } row || _deferred!.IsValueCreated)
+        {
+            return new NumericColumn(Name, Gather<double>(Data, rows, double.NaN), owned: true);
+        }
+
+        // A derived column not yet built computes only the rows taken, not all of them.
+        var taken = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            taken[i] = rows[i] < 0 ? double.NaN : row(rows[i]);
+        }
+
+        return new NumericColumn(Name, taken, owned: true);
+    }
 
     private static double[] Compute(int length, Func<int, double> row)
     {

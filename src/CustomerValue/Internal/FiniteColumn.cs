@@ -17,7 +17,8 @@ internal static class FiniteColumn
         return row < 0 ? numbers : throw NotFinite(population, column, row, remedy);
     }
 
-    private static int FirstNotFinite(ReadOnlySpan<double> values, int offset)
+    /// <summary>Returns <paramref name="offset"/> plus the index of the first value that is NaN or infinite, or -1 when all are finite.</summary>
+    public static int FirstNotFinite(ReadOnlySpan<double> values, int offset)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)

@@ -13,7 +13,7 @@ internal sealed class PercentileTable
 {
     public const int MaxKnots = 1024;
 
-    private const int IndexBits = 18;
+    private const int IndexBits = 16;
 
     private readonly long[] _below;
     private readonly long[] _ties;

@@ -353,19 +353,9 @@ internal sealed class ValueHistogram
             // A bucket's values are exactly the keys between its smallest and largest, so four values at a time are tested
             // against the marked ranges and only a group with a hit goes through the bucket look-up: the pass reads the
             // values at memory speed instead of computing every bucket.
-            var sign = Vector256.Create(long.MaxValue);
-            var flip = Vector256.Create(0x8000_0000_0000_0000UL);
             for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                var bits = (Vector256.Create(values.Slice(i, Vector256<double>.Count)) + Vector256<double>.Zero).AsInt64();
-                var keys = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) & sign)).AsUInt64() ^ flip; // Key, by lanes
-                var hit = Vector256<ulong>.Zero;
-                foreach (var (low, width) in ranges)
-                {
-                    hit |= Vector256.LessThanOrEqual(keys - low, width);
-                }
-
-                if (hit != Vector256<ulong>.Zero)
+                if (AnyKeyIn(values.Slice(i, Vector256<double>.Count), ranges))
                 {
                     GatherEach(values.Slice(i, Vector256<double>.Count), marked, cursor, gathered);
                 }
@@ -373,6 +363,24 @@ internal sealed class ValueHistogram
         }
 
         GatherEach(values[i..], marked, cursor, gathered);
+    }
+
+    /// <summary>
+    /// Whether the <see cref="Key(double)"/> of any of the first four <paramref name="values"/> lies in one of the
+    /// inclusive key ranges [Low, Low + Width]: the vector prefilter of passes that gather the values of a few buckets.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool AnyKeyIn(ReadOnlySpan<double> values, ReadOnlySpan<(Vector256<ulong> Low, Vector256<ulong> Width)> ranges)
+    {
+        var bits = (Vector256.Create(values) + Vector256<double>.Zero).AsInt64();
+        var keys = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) & Vector256.Create(long.MaxValue))).AsUInt64() ^ Vector256.Create(0x8000_0000_0000_0000UL);
+        var hit = Vector256<ulong>.Zero;
+        foreach (var (low, width) in ranges)
+        {
+            hit |= Vector256.LessThanOrEqual(keys - low, width);
+        }
+
+        return hit != Vector256<ulong>.Zero;
     }
 
     private void GatherEach(ReadOnlySpan<double> values, bool[] marked, int[] cursor, ulong[] gathered)

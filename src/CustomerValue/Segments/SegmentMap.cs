@@ -260,7 +260,7 @@ public sealed partial class SegmentMap
         }
 
         var wide = GC.AllocateUninitializedArray<int>(n);
-        Ranges.ForRanges(n, (start, end) => Assign(r.Values[start..end], f.Values[start..end], m.Values[start..end], wide.AsSpan(start, end - start)));
+        Ranges.ForBlocks(n, (start, end) => Assign(r.Values[start..end], f.Values[start..end], m.Values[start..end], wide.AsSpan(start, end - start)));
         return new CategoryColumn(name, _segments, wide);
     }
 

@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 using CustomerValue.Internal;
 using CustomerValue.Rfm;
 
@@ -222,30 +222,18 @@ internal static class ShareThresholds
             unchecked
             {
                 var i = 0;
-                if (Vector.IsHardwareAccelerated)
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    // The wanted buckets hold a sliver of the values: test whole vectors against their key ranges
-                    // ([low, low + width), finite positive keys only) and take only the vectors with a hit one by one.
-                    var lows = buckets.Select(b => new Vector<ulong>(layout.KeyMin + ((ulong)b << layout.Shift))).ToArray();
-                    var width = new Vector<ulong>(1UL << layout.Shift);
-                    var (magnitude, sign) = (new Vector<long>(long.MaxValue), new Vector<ulong>(0x8000_0000_0000_0000UL));
-                    var lanes = Vector<double>.Count;
-                    for (; i + lanes <= values.Length; i += lanes)
+                    // The wanted buckets hold a sliver of the values: whole vectors are tested against their key ranges
+                    // and only vectors with a hit are taken one by one.
+                    var ranges = buckets.Select(b => (Vector256.Create(layout.KeyMin + ((ulong)b << layout.Shift)), Vector256.Create((1UL << layout.Shift) - 1))).ToArray();
+                    for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
                     {
-                        // ValueHistogram.Key on every lane (-0.0 gets its own key here, but no wanted bucket holds 0).
-                        var bits = Vector.AsVectorInt64(new Vector<double>(values[i..]));
-                        var key = Vector.AsVectorUInt64(bits ^ (Vector.ShiftRightArithmetic(bits, 63) & magnitude)) ^ sign;
-                        var hit = Vector<ulong>.Zero;
-                        foreach (var low in lows)
+                        if (ValueHistogram.AnyKeyIn(values.Slice(i, Vector256<double>.Count), ranges))
                         {
-                            hit |= Vector.LessThan(key - low, width);
-                        }
-
-                        if (hit != Vector<ulong>.Zero)
-                        {
-                            for (var j = 0; j < lanes; j++)
+                            foreach (var v in values.Slice(i, Vector256<double>.Count))
                             {
-                                Take(values[i + j]);
+                                Take(v);
                             }
                         }
                     }

@@ -232,6 +232,21 @@ public sealed class PriorityStageTests
     }
 
     [Fact]
+    public void Select_ScoredFrame_DerivedColumnsKeepEachRowsValue()
+    {
+        // Importance and urgency are computed per row when read; selecting rows computes only those rows.
+        var scored = PriorityPortfolio.Pipeline().Run(PriorityPortfolio.WithAttributes());
+        int[] rows = [4, 0, 2];
+
+        var selected = scored.Select(rows);
+
+        foreach (var column in new[] { ColumnNames.Importance, ColumnNames.Urgency, ColumnNames.Priority })
+        {
+            Assert.Equal(rows.Select(r => scored.GetNumeric(column)[r]), selected.GetNumeric(column).Values.ToArray());
+        }
+    }
+
+    [Fact]
     public void Run_TextComplaintsColumn_SaysItMustBeNumeric()
     {
         var frame = PriorityPortfolio.Frame(new TextColumn(ColumnNames.Complaints, ["1", "2", "3", "4", "5", "6"]));
