@@ -47,6 +47,9 @@ internal sealed class AllocationProblem
 
     public int Managers => MaxCustomers.Length;
 
+    /// <summary>Whether any manager has a workload limit, which the network cannot express exactly.</summary>
+    public bool HasWorkloadLimits => Array.Exists(MaxUnits, u => u != long.MaxValue);
+
     public long SkillCost(int customer, int manager)
     {
         var cost = 0L;
