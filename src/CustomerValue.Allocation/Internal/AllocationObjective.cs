@@ -42,11 +42,11 @@ internal sealed class AllocationObjective
             }
         }
 
-        var heaviest = Enumerable.Range(0, p.TierCount).OrderByDescending(t => p.TierUnits[t]).ThenBy(t => t).ToArray();
+        HeaviestFirst = [.. Enumerable.Range(0, p.TierCount).OrderByDescending(t => p.TierUnits[t]).ThenBy(t => t)];
         Forced = new long[p.Managers];
         for (var m = 0; m < p.Managers; m++)
         {
-            Forced[m] = ForcedLeavers(p, m, heaviest, currentByTier);
+            Forced[m] = ForcedLeavers(p, m, currentByTier);
         }
 
         Group = new int[p.Count];
@@ -67,6 +67,9 @@ internal sealed class AllocationObjective
 
     /// <summary>Per manager, the current customers' workload units.</summary>
     public long[] CurrentUnits { get; }
+
+    /// <summary>The tiers by workload weight, heaviest first (ties by code).</summary>
+    public int[] HeaviestFirst { get; }
 
     /// <summary>
     /// Per manager, the fewest current customers who must leave so the rest fit both capacities: the count excess, or
@@ -215,14 +218,14 @@ internal sealed class AllocationObjective
         return p.MaxUnits[manager] == long.MaxValue ? room : Math.Min(room, p.MaxUnits[manager] / p.TierUnits[tier]);
     }
 
-    private long ForcedLeavers(AllocationProblem p, int m, int[] heaviest, long[] currentByTier)
+    private long ForcedLeavers(AllocationProblem p, int m, long[] currentByTier)
     {
         var byCount = p.MaxCustomers[m] == long.MaxValue ? 0 : Math.Max(0, CurrentCount[m] - p.MaxCustomers[m]);
         var byWorkload = 0L;
         if (p.MaxUnits[m] != long.MaxValue && CurrentUnits[m] > p.MaxUnits[m])
         {
             var excess = CurrentUnits[m] - p.MaxUnits[m];
-            foreach (var t in heaviest)
+            foreach (var t in HeaviestFirst)
             {
                 var held = currentByTier[(m * p.TierCount) + t];
                 var take = Math.Min(held, (excess + p.TierUnits[t] - 1) / p.TierUnits[t]);

@@ -47,6 +47,13 @@ internal sealed class AllocationProblem
 
     public int Managers => MaxCustomers.Length;
 
+    /// <summary>Whether any manager has a workload limit, which the network cannot express exactly.</summary>
+    public bool HasWorkloadLimits => Array.Exists(MaxUnits, u => u != long.MaxValue);
+
+    /// <summary>The customer's profile: the attributes that decide its cost with every manager.</summary>
+    public (int Tier, int Industry, int Region, int Band) ProfileKey(int customer)
+        => (Tier[customer], Industry[customer], Region[customer], Band[customer]);
+
     public long SkillCost(int customer, int manager)
     {
         var cost = 0L;

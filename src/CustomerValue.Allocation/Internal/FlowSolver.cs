@@ -47,19 +47,17 @@ internal static class FlowSolver
             pending = Unplaced(p, pending, placement, -1);
         }
 
-        var workload = Array.Exists(p.MaxUnits, u => u != long.MaxValue);
         if (pending.Count > 0)
         {
-            SolveRound(objective, moveCost, pending, placement, relax || !workload ? RelaxedCapacities : SplitCapacities);
+            SolveRound(objective, moveCost, pending, placement, relax || !p.HasWorkloadLimits ? RelaxedCapacities : SplitCapacities);
             pending = Unplaced(p, pending, placement, -1);
         }
 
         // The per-tier split of the first round can strand workload room; offering what is left to one tier at a time,
         // heaviest first, makes the workload limit an exact count limit for that tier.
-        if (pending.Count > 0 && workload && !relax)
+        if (pending.Count > 0 && p.HasWorkloadLimits && !relax)
         {
-            var order = Enumerable.Range(0, p.TierCount).OrderByDescending(t => p.TierUnits[t]).ThenBy(t => t).ToArray();
-            foreach (var tier in order)
+            foreach (var tier in objective.HeaviestFirst)
             {
                 var ofTier = Unplaced(p, pending, placement, tier);
                 if (ofTier.Count > 0)

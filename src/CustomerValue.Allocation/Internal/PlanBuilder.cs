@@ -62,7 +62,7 @@ internal sealed class PlanBuilder(AllocationCustomer[] customers, AccountManager
 
         var relaxed = FlowSolver.Solve(objective, moveCost, relax: true);
         var bound = objective.Value(relaxed, moveCost);
-        var workload = Array.Exists(p.MaxUnits, u => u != long.MaxValue);
+        var workload = p.HasWorkloadLimits;
         var plan = !workload || objective.FitsWorkload(relaxed) ? relaxed : FlowSolver.Solve(objective, moveCost, relax: false);
         var effective = moveCost;
         if (options.MaxMoves is { } cap && objective.Voluntary(plan) > cap)

@@ -14,7 +14,7 @@ internal sealed class ProfileSet
         var classIndex = new Dictionary<(int Profile, int Manager), int>();
         foreach (var i in customers)
         {
-            var key = (p.Tier[i], p.Industry[i], p.Region[i], p.Band[i]);
+            var key = p.ProfileKey(i);
             if (!profileIndex.TryGetValue(key, out var k))
             {
                 k = First.Count;

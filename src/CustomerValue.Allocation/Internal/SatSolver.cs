@@ -29,7 +29,7 @@ internal static class SatSolver
         var profiles = new HashSet<(int, int, int, int)>();
         for (var i = 0; i < p.Count; i++)
         {
-            if (profiles.Add((p.Tier[i], p.Industry[i], p.Region[i], p.Band[i])) && (long)profiles.Count * p.Managers > MaxSize)
+            if (profiles.Add(p.ProfileKey(i)) && (long)profiles.Count * p.Managers > MaxSize)
             {
                 return false;
             }
