@@ -59,17 +59,7 @@ internal sealed class RecordBlock
         record.Day = day;
         if (key.Length > 16)
         {
-            var rest = key[16..];
-            if (Keys.Length - KeysLength < rest.Length)
-            {
-                var keys = Keys;
-                Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + rest.Length));
-                Keys = keys;
-            }
-
-            rest.CopyTo(Keys.AsSpan(KeysLength));
-            record.KeyOffset = KeysLength;
-            KeysLength += rest.Length;
+            record.KeyOffset = AppendKey(key[16..]);
         }
 
         if (amount.IsExact)
@@ -83,7 +73,6 @@ internal sealed class RecordBlock
             record.Amount = amount.Units;
             record.Flags = 1 << amount.Scale;
         }
-
     }
 
     /// <summary>Appends record <paramref name="index"/> of <paramref name="source"/> with its side data, growing when full.</summary>
@@ -121,17 +110,7 @@ internal sealed class RecordBlock
     {
         if (copy.Id.Length > 16)
         {
-            var rest = source.KeyRest(copy);
-            if (Keys.Length - KeysLength < rest.Length)
-            {
-                var keys = Keys;
-                Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + rest.Length));
-                Keys = keys;
-            }
-
-            rest.CopyTo(Keys.AsSpan(KeysLength));
-            copy.KeyOffset = KeysLength;
-            KeysLength += rest.Length;
+            copy.KeyOffset = AppendKey(source.KeyRest(copy));
         }
 
         if ((copy.Flags & ExactFlag) != 0)
@@ -145,6 +124,22 @@ internal sealed class RecordBlock
             Returns.Add(source.Returns[copy.Extra]);
             copy.Extra = Returns.Count - 1;
         }
+    }
+
+    // Appends the bytes after the first 16 of a long id to the arena, growing it when full; returns where they start.
+    private int AppendKey(ReadOnlySpan<byte> rest)
+    {
+        if (Keys.Length - KeysLength < rest.Length)
+        {
+            var keys = Keys;
+            Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + rest.Length));
+            Keys = keys;
+        }
+
+        var offset = KeysLength;
+        rest.CopyTo(Keys.AsSpan(offset));
+        KeysLength += rest.Length;
+        return offset;
     }
 }
 
