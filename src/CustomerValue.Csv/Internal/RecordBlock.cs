@@ -30,9 +30,8 @@ internal sealed class RecordBlock
 
     public int Count { get; private set; }
 
-    public byte[] Keys { get; private set; } = new byte[4096];
-
-    public int KeysLength { get; private set; }
+    /// <summary>Gets the bytes after the first 16 of the long ids.</summary>
+    public KeyArena Keys { get; } = new(4096);
 
     public List<decimal> Exacts { get; } = [];
 
@@ -43,13 +42,13 @@ internal sealed class RecordBlock
     public void Clear()
     {
         Count = 0;
-        KeysLength = 0;
+        Keys.Clear();
         Exacts.Clear();
         Returns.Clear();
     }
 
     /// <summary>Returns the bytes after the first 16 of a long id (the first 16 travel in the record).</summary>
-    public ReadOnlySpan<byte> KeyRest(in RowRecord record) => Keys.AsSpan(record.KeyOffset, record.Id.Length - 16);
+    public ReadOnlySpan<byte> KeyRest(in RowRecord record) => Keys.Get(record.KeyOffset, record.Id.Length - 16);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount)
@@ -59,7 +58,7 @@ internal sealed class RecordBlock
         record.Day = day;
         if (key.Length > 16)
         {
-            record.KeyOffset = AppendKey(key[16..]);
+            record.KeyOffset = Keys.Append(key[16..]);
         }
 
         if (amount.IsExact)
@@ -110,7 +109,7 @@ internal sealed class RecordBlock
     {
         if (copy.Id.Length > 16)
         {
-            copy.KeyOffset = AppendKey(source.KeyRest(copy));
+            copy.KeyOffset = Keys.Append(source.KeyRest(copy));
         }
 
         if ((copy.Flags & ExactFlag) != 0)
@@ -124,22 +123,6 @@ internal sealed class RecordBlock
             Returns.Add(source.Returns[copy.Extra]);
             copy.Extra = Returns.Count - 1;
         }
-    }
-
-    // Appends the bytes after the first 16 of a long id to the arena, growing it when full; returns where they start.
-    private int AppendKey(ReadOnlySpan<byte> rest)
-    {
-        if (Keys.Length - KeysLength < rest.Length)
-        {
-            var keys = Keys;
-            Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + rest.Length));
-            Keys = keys;
-        }
-
-        var offset = KeysLength;
-        rest.CopyTo(Keys.AsSpan(offset));
-        KeysLength += rest.Length;
-        return offset;
     }
 }
 
