@@ -364,11 +364,6 @@ public sealed class CsvFastPathTests
     {
         public void Report(CsvProgress value) => reports.Add(value);
     }
-
-    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
-    {
-        public override bool CanSeek => false;
-    }
 }
 
 /// <summary>A small generated export whose periods spread over decades, with the options to summarise it.</summary>

@@ -40,3 +40,9 @@ internal sealed class TempDirectory : IDisposable
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
+
+/// <summary>A stream over bytes that says it cannot seek, as a network or pipe stream does.</summary>
+internal sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+{
+    public override bool CanSeek => false;
+}

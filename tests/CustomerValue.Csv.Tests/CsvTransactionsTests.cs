@@ -211,9 +211,4 @@ public sealed class CsvTransactionsTests
 
         return text.ToString();
     }
-
-    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
-    {
-        public override bool CanSeek => false;
-    }
 }

@@ -61,8 +61,7 @@ internal sealed class CustomerShard
     /// <summary>The customer of each row of the batch being applied.</summary>
     private int[] _batch = [];
     private RecordArray<PeriodBits> _bitmaps = new();
-    private byte[] _keys = new byte[1024];
-    private int _keysLength;
+    private readonly KeyArena _keys = new(1024);
     private int _count;
     private int _bitmapCount;
     private long _absoluteUnits;
@@ -344,7 +343,7 @@ internal sealed class CustomerShard
         prefix[..Math.Min(16, customer.Length)].CopyTo(bytes);
         if (customer.Length > 16)
         {
-            _keys.AsSpan(_extras[c].KeyOffset, customer.Length - 16).CopyTo(bytes[16..]);
+            _keys.Get(_extras[c].KeyOffset, customer.Length - 16).CopyTo(bytes[16..]);
         }
 
         return bytes;
@@ -418,7 +417,7 @@ internal sealed class CustomerShard
         ref readonly var customer = ref _customers[c];
         ref readonly var id = ref record.Id;
         return customer.Prefix0 == id.Prefix0 && customer.Prefix1 == id.Prefix1 && customer.Length == id.Length
-            && (id.Length <= 16 || block.KeyRest(record).SequenceEqual(_keys.AsSpan(_extras[c].KeyOffset, id.Length - 16)));
+            && (id.Length <= 16 || block.KeyRest(record).SequenceEqual(_keys.Get(_extras[c].KeyOffset, id.Length - 16)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -639,17 +638,10 @@ internal sealed class CustomerShard
         // Only ids longer than the 16 bytes kept in the customer need the rest stored.
         ref readonly var id = ref record.Id;
         var rest = id.Length > 16 ? block.KeyRest(record) : default;
-        if (_keys.Length - _keysLength < rest.Length)
-        {
-            Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysLength + rest.Length));
-        }
-
-        rest.CopyTo(_keys.AsSpan(_keysLength));
         _customers[_count] = new Customer { Prefix0 = id.Prefix0, Prefix1 = id.Prefix1, Length = id.Length };
-        _extras[_count] = new CustomerExtra { KeyOffset = _keysLength };
+        _extras[_count] = new CustomerExtra { KeyOffset = rest.IsEmpty ? 0 : _keys.Append(rest) };
         _bitmapOf[_count] = 0;
         Vector256.Create(NoPeriod).StoreUnsafe(ref _sets[_count][0]);
-        _keysLength += rest.Length;
         SharedPrefix = _count == 0 ? id.Length : Math.Min(SharedPrefix, SharedWithFirst(_count));
         if (((id.Prefix0 | id.Prefix1) & 0x8080808080808080UL) != 0 || rest.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0)
         {

@@ -135,23 +135,7 @@ internal sealed class CustomerTable
             }
         }
 
-        CustomerIdKeys.RadixSort(keys, customers);
-        for (var from = 0; from < n;)
-        {
-            var to = from + 1;
-            while (to < n && keys[to] == keys[from])
-            {
-                to++;
-            }
-
-            if (to - from > 1)
-            {
-                customers.AsSpan(from, to - from).Sort((a, b) => Compare(a, this, b));
-            }
-
-            from = to;
-        }
-
+        CustomerIdKeys.SortByKey(keys, customers, (a, b) => Compare(a, this, b));
         return (keys, customers);
     }
 

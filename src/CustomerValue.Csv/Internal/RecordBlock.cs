@@ -30,9 +30,8 @@ internal sealed class RecordBlock
 
     public int Count { get; private set; }
 
-    public byte[] Keys { get; private set; } = new byte[4096];
-
-    public int KeysLength { get; private set; }
+    /// <summary>Gets the bytes after the first 16 of the long ids.</summary>
+    public KeyArena Keys { get; } = new(4096);
 
     public List<decimal> Exacts { get; } = [];
 
@@ -43,13 +42,13 @@ internal sealed class RecordBlock
     public void Clear()
     {
         Count = 0;
-        KeysLength = 0;
+        Keys.Clear();
         Exacts.Clear();
         Returns.Clear();
     }
 
     /// <summary>Returns the bytes after the first 16 of a long id (the first 16 travel in the record).</summary>
-    public ReadOnlySpan<byte> KeyRest(in RowRecord record) => Keys.AsSpan(record.KeyOffset, record.Id.Length - 16);
+    public ReadOnlySpan<byte> KeyRest(in RowRecord record) => Keys.Get(record.KeyOffset, record.Id.Length - 16);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount)
@@ -59,17 +58,7 @@ internal sealed class RecordBlock
         record.Day = day;
         if (key.Length > 16)
         {
-            var rest = key[16..];
-            if (Keys.Length - KeysLength < rest.Length)
-            {
-                var keys = Keys;
-                Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + rest.Length));
-                Keys = keys;
-            }
-
-            rest.CopyTo(Keys.AsSpan(KeysLength));
-            record.KeyOffset = KeysLength;
-            KeysLength += rest.Length;
+            record.KeyOffset = Keys.Append(key[16..]);
         }
 
         if (amount.IsExact)
@@ -83,7 +72,6 @@ internal sealed class RecordBlock
             record.Amount = amount.Units;
             record.Flags = 1 << amount.Scale;
         }
-
     }
 
     /// <summary>Appends record <paramref name="index"/> of <paramref name="source"/> with its side data, growing when full.</summary>
@@ -121,17 +109,7 @@ internal sealed class RecordBlock
     {
         if (copy.Id.Length > 16)
         {
-            var rest = source.KeyRest(copy);
-            if (Keys.Length - KeysLength < rest.Length)
-            {
-                var keys = Keys;
-                Array.Resize(ref keys, Math.Max(keys.Length * 2, KeysLength + rest.Length));
-                Keys = keys;
-            }
-
-            rest.CopyTo(Keys.AsSpan(KeysLength));
-            copy.KeyOffset = KeysLength;
-            KeysLength += rest.Length;
+            copy.KeyOffset = Keys.Append(source.KeyRest(copy));
         }
 
         if ((copy.Flags & ExactFlag) != 0)

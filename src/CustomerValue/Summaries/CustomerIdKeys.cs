@@ -66,6 +66,10 @@ internal static class CustomerIdKeys
 
     /// <summary>Sorts <paramref name="order"/> (indexes into <paramref name="ids"/>) into ordinal id order, given each id's order key.</summary>
     public static void SortOrdinal(ulong[] keys, int[] order, string[] ids)
+        => SortByKey(keys, order, (a, b) => string.CompareOrdinal(ids[a], ids[b]));
+
+    /// <summary>Sorts <paramref name="order"/> (with <paramref name="keys"/>) by key, and runs of equal keys by <paramref name="compare"/> of the whole ids.</summary>
+    public static void SortByKey(ulong[] keys, int[] order, Comparison<int> compare)
     {
         RadixSort(keys, order);
         for (var start = 0; start < keys.Length;)
@@ -78,7 +82,7 @@ internal static class CustomerIdKeys
 
             if (end - start > 1)
             {
-                order.AsSpan(start, end - start).Sort((a, b) => string.CompareOrdinal(ids[a], ids[b]));
+                order.AsSpan(start, end - start).Sort(compare);
             }
 
             start = end;
@@ -87,7 +91,7 @@ internal static class CustomerIdKeys
 
     // LSD radix sort on 11-bit digits; digits every key shares (common in ids with a fixed layout) are skipped.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RadixSort(ulong[] keys, int[] order)
+    private static void RadixSort(ulong[] keys, int[] order)
     {
         const int bits = 11;
         const int radix = 1 << bits;
