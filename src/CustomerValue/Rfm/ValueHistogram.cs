@@ -275,31 +275,49 @@ internal sealed class ValueHistogram
 
     private static (int[] Counts, ulong[] MinKeys, ulong[] MaxKeys) CountBuckets(ReadOnlySpan<double> values, int[] classOffset, int[] classShift, int buckets)
     {
-        var counts = new int[buckets];
-        var minKeys = new ulong[buckets];
-        var maxKeys = new ulong[buckets];
-        minKeys.AsSpan().Fill(ulong.MaxValue);
+        // Counted into one record per bucket, so a value touches one cache line rather than one in each of three arrays.
+        var tally = new BucketTally[buckets];
+        foreach (ref var bucket in tally.AsSpan())
+        {
+            bucket.MinKey = ulong.MaxValue;
+        }
+
         unchecked
         {
             foreach (var v in values)
             {
                 var key = Key(v);
                 var e = (int)(key >> MantissaBits);
-                var b = classOffset[e] + (int)((key & MantissaMask) >> classShift[e]);
-                counts[b]++;
-                if (key < minKeys[b])
+                ref var bucket = ref tally[classOffset[e] + (int)((key & MantissaMask) >> classShift[e])];
+                bucket.Count++;
+                if (key < bucket.MinKey)
                 {
-                    minKeys[b] = key;
+                    bucket.MinKey = key;
                 }
 
-                if (key > maxKeys[b])
+                if (key > bucket.MaxKey)
                 {
-                    maxKeys[b] = key;
+                    bucket.MaxKey = key;
                 }
             }
         }
 
+        var counts = new int[buckets];
+        var minKeys = new ulong[buckets];
+        var maxKeys = new ulong[buckets];
+        for (var b = 0; b < buckets; b++)
+        {
+            (counts[b], minKeys[b], maxKeys[b]) = (tally[b].Count, tally[b].MinKey, tally[b].MaxKey);
+        }
+
         return (counts, minKeys, maxKeys);
+    }
+
+    private struct BucketTally
+    {
+        public ulong MinKey;
+        public ulong MaxKey;
+        public int Count;
     }
 
     // The key ranges of the runs of marked buckets (empty buckets between them join a run), as (lowest key, width)

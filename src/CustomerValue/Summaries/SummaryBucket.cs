@@ -49,7 +49,7 @@ internal struct SummaryRow
 
     /// <summary>
     /// The same row from sums in units of 0.0001 of a log whose absolute total fits <see cref="UnitMoney"/>: such a sum
-    /// converts to the double its decimal converts to (<see cref="UnitMoney.ToDouble"/>), so only the averages are decimal divisions.
+    /// converts to the double its decimal converts to (<see cref="UnitMoney.ToDouble"/>), and so does an average that divides evenly (<see cref="UnitMoney.Average"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SummaryRow CreateFromUnits(
@@ -57,8 +57,8 @@ internal struct SummaryRow
         long revenue, long windowSpend, long previousWindowSpend, long repeatSpend)
         => Create(
             settings, orders, firstDay, lastDay, periods, distinctDays, UnitMoney.ToDouble(revenue), UnitMoney.ToDouble(windowSpend), UnitMoney.ToDouble(previousWindowSpend),
-            settings.AverageOrderValue ? (double)(new UnitMoney(revenue).ToDecimal() / orders) : UnitMoney.ToDouble(revenue),
-            periods - 1 == 0 ? 0 : (double)(new UnitMoney(repeatSpend).ToDecimal() / (periods - 1)));
+            settings.AverageOrderValue ? UnitMoney.Average(revenue, orders) : UnitMoney.ToDouble(revenue),
+            periods - 1 == 0 ? 0 : UnitMoney.Average(repeatSpend, periods - 1));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SummaryRow Create(

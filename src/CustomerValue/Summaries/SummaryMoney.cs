@@ -66,6 +66,14 @@ internal readonly record struct UnitMoney(long Units) : ISummaryMoney<UnitMoney>
     /// </summary>
     public static double ToDouble(long units) => units / 10000.0;
 
+    /// <summary>
+    /// Returns the double of the decimal average <paramref name="units"/> / <paramref name="count"/> (units of magnitude
+    /// below <see cref="MaxTotalUnits"/>, count at least 1). When count divides units the decimal quotient is exact with
+    /// a mantissa no larger than the units', so it converts as <see cref="ToDouble"/> does and the division is skipped.
+    /// </summary>
+    public static double Average(long units, int count)
+        => units % count == 0 ? ToDouble(units / count) : (double)(new UnitMoney(units).ToDecimal() / count);
+
     public decimal ToDecimal()
     {
         var magnitude = (ulong)Math.Abs(Units);

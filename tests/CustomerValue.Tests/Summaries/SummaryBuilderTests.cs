@@ -14,6 +14,27 @@ public sealed class SummaryBuilderTests
         ColumnNames.PreviousWindowSpend,
     ];
 
+    [Property(MaxTest = 300)]
+    public void UnitAverage_AnySum_EqualsTheDecimalDivision(int seed)
+    {
+        // Half the sums divide evenly (the shortcut), half do not (the decimal division); magnitudes up to the 2^53 limit.
+        var random = new Random(seed);
+        for (var i = 0; i < 200; i++)
+        {
+            var count = random.Next(2) == 0 ? random.Next(1, 20) : random.Next(1, 1_000_000);
+            var limit = (UnitMoney.MaxTotalUnits - 1) / count;
+            var quotient = random.NextInt64(-limit, limit + 1) >> random.Next(0, 50);
+            var units = quotient * count;
+            if (i % 2 == 1 && count > 1)
+            {
+                units += Math.Sign(units) * random.Next(1, count);
+            }
+
+            var expected = (double)(new UnitMoney(units).ToDecimal() / count);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(UnitMoney.Average(units, count)));
+        }
+    }
+
     [Property(MaxTest = 150)]
     public void FromTransactions_RandomLog_MatchesNaiveDecimalReference(int seed)
     {
