@@ -46,14 +46,14 @@ internal static class ShareThresholds
         var crossing = new int[cutoffs.Count];
         var before = new UInt128[cutoffs.Count];
         var targets = new double[cutoffs.Count];
-        var b = buckets.Counts.Length - 1;
+        var b = buckets.Length - 1;
         UInt128 cumulative = 0;
         for (var k = 0; k < cutoffs.Count; k++)
         {
             targets[k] = cutoffs[k] * (double)total;
-            while ((double)(cumulative + buckets.Sums[b]) < targets[k])
+            while ((double)(cumulative + buckets[b].Sum) < targets[k])
             {
-                cumulative += buckets.Sums[b];
+                cumulative += buckets[b].Sum;
                 b--;
             }
 
@@ -66,9 +66,9 @@ internal static class ShareThresholds
         for (var k = 0; k < cutoffs.Count; k++)
         {
             var c = crossing[k];
-            if (buckets.MinKeys[c] == buckets.MaxKeys[c])
+            if (buckets[c].MinKey == buckets[c].MaxKey)
             {
-                thresholds[k] = ValueHistogram.FromKey(buckets.MinKeys[c]);
+                thresholds[k] = ValueHistogram.FromKey(buckets[c].MinKey);
             }
             else if (!refine.Contains(c))
             {
@@ -108,21 +108,21 @@ internal static class ShareThresholds
         var target = share * (double)shares.Total;
         var threshold = 0.0;
         UInt128 cumulative = 0;
-        for (var b = 0; b < buckets.Counts.Length; b++)
+        for (var b = 0; b < buckets.Length; b++)
         {
-            if (buckets.Counts[b] == 0)
+            if (buckets[b].Count == 0)
             {
                 continue;
             }
 
-            if ((double)(cumulative + buckets.Sums[b]) <= target)
+            if ((double)(cumulative + buckets[b].Sum) <= target)
             {
-                cumulative += buckets.Sums[b];
-                threshold = ValueHistogram.FromKey(buckets.MaxKeys[b]);
+                cumulative += buckets[b].Sum;
+                threshold = ValueHistogram.FromKey(buckets[b].MaxKey);
                 continue;
             }
 
-            if (buckets.MinKeys[b] == buckets.MaxKeys[b])
+            if (buckets[b].MinKey == buckets[b].MaxKey)
             {
                 return threshold;
             }
@@ -187,8 +187,8 @@ internal static class ShareThresholds
         var keys = new ulong[buckets.Length][];
         for (var r = 0; r < buckets.Length; r++)
         {
-            var first = halves[0].Counts[buckets[r]];
-            keys[r] = new ulong[first + (halves[1]?.Counts[buckets[r]] ?? 0)];
+            var first = halves[0][buckets[r]].Count;
+            keys[r] = new ulong[first + (halves[1]?[buckets[r]].Count ?? 0)];
         }
 
         Ranges.ForRanges(input.Length, (start, end) =>
@@ -198,7 +198,7 @@ internal static class ShareThresholds
             {
                 for (var r = 0; r < buckets.Length; r++)
                 {
-                    cursor[r] = halves[0].Counts[buckets[r]];
+                    cursor[r] = halves[0][buckets[r]].Count;
                 }
             }
 
@@ -323,9 +323,9 @@ internal static class ShareThresholds
             Ranges.ForRanges(n, (start, end) => halves[start == 0 ? 0 : 1] = Buckets.Of(input.Values[start..end], layout));
             var whole = Buckets.Merge(halves[0], halves[1]);
             UInt128 total = 0;
-            foreach (var sum in whole.Sums)
+            for (var b = 0; b < whole.Length; b++)
             {
-                total += sum;
+                total += whole[b].Sum;
             }
 
             return new Shares(scan, layout, halves, whole, total);
@@ -363,19 +363,15 @@ internal static class ShareThresholds
         public ulong Fixed(double value) => unchecked((ulong)(value * _scale * _extraScale));
     }
 
-    private sealed class Buckets(int[] counts, UInt128[] sums, ulong[] minKeys, ulong[] maxKeys)
+    // One record per bucket, so counting a value touches one cache line rather than one in each of four arrays.
+    private sealed class Buckets(Buckets.Tally[] items)
     {
-        public int[] Counts { get; } = counts;
+        public int Length => items.Length;
 
-        public UInt128[] Sums { get; } = sums;
-
-        public ulong[] MinKeys { get; } = minKeys;
-
-        public ulong[] MaxKeys { get; } = maxKeys;
+        public ref readonly Tally this[int bucket] => ref items[bucket];
 
         public static Buckets Of(ReadOnlySpan<double> values, Layout layout)
         {
-            // Summed into one record per bucket, so a value touches one cache line rather than one in each of four arrays.
             var tally = new Tally[layout.BucketCount];
             foreach (ref var bucket in tally.AsSpan())
             {
@@ -398,13 +394,7 @@ internal static class ShareThresholds
                 }
             }
 
-            var buckets = new Buckets(new int[tally.Length], new UInt128[tally.Length], new ulong[tally.Length], new ulong[tally.Length]);
-            for (var b = 0; b < tally.Length; b++)
-            {
-                (buckets.Counts[b], buckets.Sums[b], buckets.MinKeys[b], buckets.MaxKeys[b]) = (tally[b].Count, tally[b].Sum, tally[b].MinKey, tally[b].MaxKey);
-            }
-
-            return buckets;
+            return new Buckets(tally);
         }
 
         public static Buckets Merge(Buckets first, Buckets? second)
@@ -414,19 +404,17 @@ internal static class ShareThresholds
                 return first;
             }
 
-            var merged = new Buckets(new int[first.Counts.Length], new UInt128[first.Counts.Length], new ulong[first.Counts.Length], new ulong[first.Counts.Length]);
-            for (var b = 0; b < first.Counts.Length; b++)
+            var merged = new Tally[first.Length];
+            for (var b = 0; b < merged.Length; b++)
             {
-                merged.Counts[b] = first.Counts[b] + second.Counts[b];
-                merged.Sums[b] = first.Sums[b] + second.Sums[b];
-                merged.MinKeys[b] = Math.Min(first.MinKeys[b], second.MinKeys[b]);
-                merged.MaxKeys[b] = Math.Max(first.MaxKeys[b], second.MaxKeys[b]);
+                var (x, y) = (first[b], second[b]);
+                merged[b] = new Tally { Count = x.Count + y.Count, Sum = x.Sum + y.Sum, MinKey = Math.Min(x.MinKey, y.MinKey), MaxKey = Math.Max(x.MaxKey, y.MaxKey) };
             }
 
-            return merged;
+            return new Buckets(merged);
         }
 
-        private struct Tally
+        public struct Tally
         {
             public UInt128 Sum;
             public ulong MinKey;
