@@ -201,7 +201,7 @@ internal sealed class CustomerShard
         return IdBytes(a, left).SequenceCompareTo(other.IdBytes(b, right));
     }
 
-    /// <summary>Hints the cache to load what <see cref="Write"/> reads for customer <paramref name="customer"/>.</summary>
+    /// <summary>Hints the cache to load what <see cref="Set"/> and <see cref="AppendId"/> read for customer <paramref name="customer"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void PrefetchTotals(int customer)
     {
@@ -209,12 +209,25 @@ internal sealed class CustomerShard
         Prefetch.Line(ref _extras[customer]);
     }
 
-    /// <summary>Sets customer <paramref name="customer"/> as row <paramref name="row"/> of an assembler that takes rows in order, id included.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Write(SummaryAssembler assembler, int row, int customer, bool unitsFit)
+    /// <summary>Appends the UTF-8 id of customer <paramref name="c"/> to <paramref name="bytes"/> at <paramref name="used"/> (growing it when needed) and returns where it ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int AppendId(int c, ref byte[] bytes, int used)
     {
-        assembler.SetId(row, IdString(customer));
-        Set(assembler, row, customer, unitsFit);
+        ref readonly var customer = ref _customers[c];
+
+        // The whole 16-byte prefix is written, padding and all: the next id overwrites the padding.
+        if (bytes.Length - used < customer.Length + 16)
+        {
+            Array.Resize(ref bytes, Math.Max(2 * bytes.Length, used + customer.Length + 16));
+        }
+
+        IdKey.WritePrefix(customer.Prefix0, customer.Prefix1, bytes.AsSpan(used));
+        if (customer.Length > 16)
+        {
+            _keys.Get(_extras[c].KeyOffset, customer.Length - 16).CopyTo(bytes.AsSpan(used + 16));
+        }
+
+        return used + customer.Length;
     }
 
     /// <summary>Sets customer <paramref name="c"/> as number <paramref name="index"/> of an assembler that orders the ids itself.</summary>

@@ -147,10 +147,18 @@ internal sealed class CustomerTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PrefetchTotals(int customer) => _shards[customer >> IndexBits].PrefetchTotals(customer & ((1 << IndexBits) - 1));
 
-    /// <summary>Sets customer <paramref name="customer"/> as row <paramref name="row"/> of an assembler that takes rows in order, id included.</summary>
+    /// <summary>
+    /// Sets customer <paramref name="customer"/> as row <paramref name="row"/> of an assembler that takes rows in order,
+    /// and appends its UTF-8 id to <paramref name="ids"/> at <paramref name="used"/>; returns where the id ends.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Write(SummaryAssembler assembler, int row, int customer, bool unitsFit)
-        => _shards[customer >> IndexBits].Write(assembler, row, customer & ((1 << IndexBits) - 1), unitsFit);
+    public int Write(SummaryAssembler assembler, int row, int customer, bool unitsFit, ref byte[] ids, int used)
+    {
+        var shard = _shards[customer >> IndexBits];
+        var c = customer & ((1 << IndexBits) - 1);
+        shard.Set(assembler, row, c, unitsFit);
+        return shard.AppendId(c, ref ids, used);
+    }
 
     /// <summary>Creates the ids of the purchasers into <paramref name="ids"/> from <paramref name="start"/>, in the order <see cref="SetTotals"/> numbers them.</summary>
     public void CopyPurchaserIds(string[] ids, int start)

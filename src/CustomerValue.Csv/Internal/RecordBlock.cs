@@ -50,12 +50,23 @@ internal sealed class RecordBlock
     /// <summary>Returns the bytes after the first 16 of a long id (the first 16 travel in the record).</summary>
     public ReadOnlySpan<byte> KeyRest(in RowRecord record) => Keys.Get(record.KeyOffset, record.Id.Length - 16);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Inlined into the parsing loop; the rare parts (long ids, exact amounts) are calls of their own.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(in IdKey id, ReadOnlySpan<byte> key, int day, in ParsedAmount amount)
     {
         ref var record = ref Records[Count++];
         record.Id = id;
         record.Day = day;
+        record.Amount = amount.Units;
+        record.Flags = 1 << amount.Scale;
+        if (key.Length > 16 || amount.IsExact)
+        {
+            AddWide(ref record, key, amount);
+        }
+    }
+
+    private void AddWide(ref RowRecord record, ReadOnlySpan<byte> key, in ParsedAmount amount)
+    {
         if (key.Length > 16)
         {
             record.KeyOffset = Keys.Append(key[16..]);
@@ -66,11 +77,6 @@ internal sealed class RecordBlock
             record.Amount = Exacts.Count;
             record.Flags = ExactFlag;
             Exacts.Add(amount.Exact);
-        }
-        else
-        {
-            record.Amount = amount.Units;
-            record.Flags = 1 << amount.Scale;
         }
     }
 

@@ -417,7 +417,7 @@ internal static class StreamingSummary
     }
 
     // Ids whose bytes order as their strings do: each table sorts its purchasers by byte keys, the two lists are merged, and
-    // the rows are written in that order (ids created as they are written), so each output column fills front to back.
+    // the rows are written in that order (ids kept as their bytes), so each output column fills front to back.
     private static SummaryAssembler InOrder(CustomerTable[] tables, SummaryOptions summary, bool unitsFit)
     {
         var prefix = int.MaxValue;
@@ -441,11 +441,15 @@ internal static class StreamingSummary
         return assembler;
     }
 
-    // Each customer's totals are a cache miss, asked for a few rows ahead.
+    // Each customer's totals are a cache miss, asked for a few rows ahead. The ids go to the assembler as UTF-8, a block
+    // of rows at a time (room for 16 bytes an id at first, which most ids fit).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteRows(CustomerTable[] tables, int[] order, int start, int end, SummaryAssembler assembler, bool unitsFit)
     {
         const int ahead = 16;
+        var ids = GC.AllocateUninitializedArray<byte>((end - start + 1) * 16);
+        var ends = GC.AllocateUninitializedArray<int>(end - start);
+        var used = 0;
         for (var row = start; row < end; row++)
         {
             if (row + ahead < end)
@@ -454,8 +458,11 @@ internal static class StreamingSummary
                 tables[next & 1].PrefetchTotals(next >> 1);
             }
 
-            tables[order[row] & 1].Write(assembler, row, order[row] >> 1, unitsFit);
+            used = tables[order[row] & 1].Write(assembler, row, order[row] >> 1, unitsFit, ref ids, used);
+            ends[row - start] = used;
         }
+
+        assembler.SetIds(start, ids, ends);
     }
 
     // Packs (customer, table) as customer * 2 + table, in ordinal id order.

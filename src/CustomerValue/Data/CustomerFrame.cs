@@ -13,12 +13,12 @@ namespace CustomerValue;
 /// </remarks>
 public sealed class CustomerFrame
 {
-    private readonly string[] _ids;
+    private readonly CustomerIdList _ids;
     private readonly FrameColumn[] _columns;
     private readonly Dictionary<string, int> _columnIndex;
     private readonly Lazy<Dictionary<string, int>> _rowIndex;
 
-    private CustomerFrame(string[] ids, FrameColumn[] columns, Dictionary<string, int> columnIndex, Lazy<Dictionary<string, int>>? rowIndex)
+    private CustomerFrame(CustomerIdList ids, FrameColumn[] columns, Dictionary<string, int> columnIndex, Lazy<Dictionary<string, int>>? rowIndex)
     {
         _ids = ids;
         _columns = columns;
@@ -27,10 +27,10 @@ public sealed class CustomerFrame
     }
 
     /// <summary>Gets the number of customers.</summary>
-    public int Count => _ids.Length;
+    public int Count => _ids.Count;
 
     /// <summary>Gets the customer ids, in row order.</summary>
-    public IReadOnlyList<string> CustomerIds => _ids;
+    public IReadOnlyList<string> CustomerIds => _ids.Strings;
 
     /// <summary>Gets the columns, in the order they were added.</summary>
     public IReadOnlyList<FrameColumn> Columns => _columns;
@@ -53,7 +53,7 @@ public sealed class CustomerFrame
     /// <returns>The rows.</returns>
     public IEnumerable<CustomerRow> Rows()
     {
-        for (var i = 0; i < _ids.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
             yield return new CustomerRow(this, i);
         }
@@ -84,12 +84,16 @@ public sealed class CustomerFrame
             }
         }
 
-        var frame = new CustomerFrame(ids, [], new Dictionary<string, int>(StringComparer.Ordinal), new Lazy<Dictionary<string, int>>(rowIndex));
+        var frame = new CustomerFrame(CustomerIdList.FromStrings(ids), [], new Dictionary<string, int>(StringComparer.Ordinal), new Lazy<Dictionary<string, int>>(rowIndex));
         return frame.AddColumns(columns);
     }
 
     /// <summary>Creates a frame from ids the caller guarantees unique and non-blank, without copying them.</summary>
     internal static CustomerFrame CreateTrusted(string[] ids, IEnumerable<FrameColumn> columns)
+        => CreateTrusted(CustomerIdList.FromStrings(ids), columns);
+
+    /// <summary>Creates a frame from ids the caller guarantees unique and non-blank.</summary>
+    internal static CustomerFrame CreateTrusted(CustomerIdList ids, IEnumerable<FrameColumn> columns)
         => new CustomerFrame(ids, [], new Dictionary<string, int>(StringComparer.Ordinal), null).AddColumns(columns);
 
     /// <summary>Returns whether the frame has a column named <paramref name="name"/>.</summary>
@@ -160,9 +164,9 @@ public sealed class CustomerFrame
         foreach (var column in columns)
         {
             ArgumentNullException.ThrowIfNull(column, nameof(columns));
-            if (column.Length != _ids.Length)
+            if (column.Length != Count)
             {
-                throw new ArgumentException(Guard.Invariant($"The column '{column.Name}' has {column.Length} values but the frame has {_ids.Length} customers."), nameof(columns));
+                throw new ArgumentException(Guard.Invariant($"The column '{column.Name}' has {column.Length} values but the frame has {Count} customers."), nameof(columns));
             }
 
             if (!index.TryAdd(column.Name, all.Count))
@@ -194,10 +198,11 @@ public sealed class CustomerFrame
     public CustomerFrame Join(CustomerFrame attributes)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        var rows = new int[_ids.Length];
+        var ids = IdArray;
+        var rows = new int[ids.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            rows[i] = attributes.IndexOf(_ids[i]);
+            rows[i] = attributes.IndexOf(ids[i]);
         }
 
         return AddColumns(attributes._columns.Select(c => c.Take(rows)));
@@ -211,23 +216,28 @@ public sealed class CustomerFrame
     {
         ArgumentNullException.ThrowIfNull(rows);
         var picked = rows.ToArray();
-        var seen = new bool[_ids.Length];
+        var all = IdArray;
+        var seen = new bool[all.Length];
         var ids = new string[picked.Length];
         for (var i = 0; i < picked.Length; i++)
         {
-            if ((uint)picked[i] >= (uint)_ids.Length || seen[picked[i]])
+            if ((uint)picked[i] >= (uint)all.Length || seen[picked[i]])
             {
-                throw new ArgumentException(Guard.Invariant($"Row {picked[i]} is out of range 0..{_ids.Length - 1} or repeated."), nameof(rows));
+                throw new ArgumentException(Guard.Invariant($"Row {picked[i]} is out of range 0..{all.Length - 1} or repeated."), nameof(rows));
             }
 
             seen[picked[i]] = true;
-            ids[i] = _ids[picked[i]];
+            ids[i] = all[picked[i]];
         }
 
         return CreateTrusted(ids, _columns.Select(c => c.Take(picked)));
     }
 
-    internal string[] IdArray => _ids;
+    /// <summary>Gets the ids as strings (decoded on first use when the frame holds them as bytes).</summary>
+    internal string[] IdArray => _ids.Strings;
+
+    /// <summary>Gets whether the ids exist as strings yet (see <see cref="CustomerIdList"/>).</summary>
+    internal bool IdsDecoded => _ids.IsDecoded;
 
     private T As<T>(string name, ColumnKind kind)
         where T : FrameColumn
@@ -236,10 +246,11 @@ public sealed class CustomerFrame
 
     private Dictionary<string, int> BuildRowIndex()
     {
-        var index = new Dictionary<string, int>(_ids.Length, StringComparer.Ordinal);
-        for (var i = 0; i < _ids.Length; i++)
+        var ids = IdArray;
+        var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
         {
-            index.Add(_ids[i], i);
+            index.Add(ids[i], i);
         }
 
         return index;

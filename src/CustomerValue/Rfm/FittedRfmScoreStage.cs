@@ -40,7 +40,8 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
     public IReadOnlyList<FrameColumn> Score(CustomerFrame population)
     {
         var n = population.Count;
-        var ids = population.IdArray;
+        // Only cuts that split ties by id (NTILE) read the ids, so other fits leave ids a streaming import kept as bytes undecoded.
+        var ids = _cuts.Any(c => c.HasThresholdIds) ? population.IdArray : [];
         string[] columns = [_options.RecencyColumn, _options.FrequencyColumn, _options.MonetaryColumn];
         var scores = new byte[3][];
 
@@ -57,7 +58,7 @@ internal sealed class FittedRfmScoreStage : IFittedCustomerStage
             for (var d = 0; d < 3; d++)
             {
                 var values = population.GetNumeric(columns[d]).Values[start..end];
-                var bad = RfmBinning.Score(values, ids.AsSpan(start, end - start), _cuts[d], scores[d].AsSpan(start, end - start));
+                var bad = RfmBinning.Score(values, ids.Length == 0 ? [] : ids.AsSpan(start, end - start), _cuts[d], scores[d].AsSpan(start, end - start));
                 if (bad >= 0)
                 {
                     throw FiniteColumn.NotFinite(population, columns[d], start + bad, FiniteRemedy);

@@ -30,7 +30,6 @@ internal sealed class RfmScoreStage : ICustomerStage
 
     public IFittedCustomerStage Fit(CustomerFrame population)
     {
-        var ids = population.IdArray;
         var cuts = (RfmDimensionCuts[])_fixedCuts.Clone();
         string[] columns = [_options.RecencyColumn, _options.FrequencyColumn, _options.MonetaryColumn];
 
@@ -42,13 +41,13 @@ internal sealed class RfmScoreStage : ICustomerStage
             if (cuts[d] is not null || _options.Method == BinningMethod.Ntile)
             {
                 var values = FiniteColumn.Require(population, columns[d], FittedRfmScoreStage.FiniteRemedy).Memory;
-                cuts[d] ??= RfmBinning.Fit(values, ids, _options.Bins, _options.Method, higherIsBetter: d != 0);
+                cuts[d] ??= RfmBinning.Fit(values, population.IdArray, _options.Bins, _options.Method, higherIsBetter: d != 0);
                 return;
             }
 
             try
             {
-                cuts[d] = RfmBinning.Fit(population.GetNumeric(columns[d]).Memory, ids, _options.Bins, _options.Method, higherIsBetter: d != 0);
+                cuts[d] = RfmBinning.Fit(population.GetNumeric(columns[d]).Memory, [], _options.Bins, _options.Method, higherIsBetter: d != 0);
             }
             catch (NotFiniteException)
             {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CustomerValue.Internal;
 
 namespace CustomerValue;
 
@@ -6,12 +7,15 @@ namespace CustomerValue;
 /// Builds a <see cref="SummaryResult"/> from totals a streaming reader aggregated per customer (no transaction log in
 /// memory). The rows come out in ordinal id order and are computed by <see cref="SummaryRow.Create(in SummarySettings, int, int, int, int, int, decimal, decimal, decimal, decimal)"/>, as the
 /// in-memory builder computes them, so both paths give the same numbers for the same totals. Each row goes straight
-/// into the output columns.
+/// into the output columns; ids come as strings to be ordered, or in order as UTF-8 bytes that stay undecoded until
+/// something reads them (see <see cref="CustomerIdList"/>).
 /// </summary>
 internal sealed class SummaryAssembler
 {
     private readonly SummarySettings _settings;
-    private readonly string[] _ids;
+    private readonly string[]? _ids;
+    private readonly List<(int Start, byte[] Bytes, int[] Ends)> _utf8 = [];
+    private readonly int _count;
     private readonly int[]? _rowOf;
     private readonly SummaryColumns _columns;
 
@@ -22,6 +26,7 @@ internal sealed class SummaryAssembler
     public SummaryAssembler(SummaryOptions options, string[] ids, int sharedPrefix)
     {
         _settings = SummarySettings.From(options);
+        _count = ids.Length;
         var keys = GC.AllocateUninitializedArray<ulong>(ids.Length);
         var order = GC.AllocateUninitializedArray<int>(ids.Length);
 
@@ -46,22 +51,31 @@ internal sealed class SummaryAssembler
             _rowOf[order[row]] = row;
         }
 
-        _columns = new SummaryColumns(ids.Length);
+        _columns = new SummaryColumns(ids.Length, _settings);
     }
 
-    /// <summary>Takes <paramref name="count"/> customers whose order the caller knows: customer i is row i, and <see cref="SetId"/> names it.</summary>
+    /// <summary>Takes <paramref name="count"/> customers whose order the caller knows: customer i is row i, and <see cref="SetIds"/> names it.</summary>
     /// <param name="options">The summary options.</param>
     /// <param name="count">The number of customers.</param>
     public SummaryAssembler(SummaryOptions options, int count)
     {
         _settings = SummarySettings.From(options);
-        _ids = new string[count];
-        _columns = new SummaryColumns(count);
+        _count = count;
+        _columns = new SummaryColumns(count, _settings);
     }
 
-    /// <summary>Names row <paramref name="row"/>, when the caller gave the order; ids must be distinct and in ordinal order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void SetId(int row, string id) => _ids[row] = id;
+    /// <summary>
+    /// Names the rows from <paramref name="start"/> on, when the caller gave the order: row start + i is the valid UTF-8
+    /// of <paramref name="bytes"/> up to <c>ends[i]</c>, after the previous id. Ids must be distinct and in ordinal
+    /// order, and every row named once. Thread-safe; the arrays are handed over.
+    /// </summary>
+    public void SetIds(int start, byte[] bytes, int[] ends)
+    {
+        lock (_utf8)
+        {
+            _utf8.Add((start, bytes, ends));
+        }
+    }
 
     /// <summary>Sets the totals of customer <paramref name="customer"/> (an index into the ids given to the constructor, or the row); thread-safe for distinct customers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -83,5 +97,27 @@ internal sealed class SummaryAssembler
 
     /// <summary>Returns the result; call once, after every customer is set.</summary>
     public SummaryResult Build(int read, TransactionIssue[] issues, int returnsNetted)
-        => new(CustomerFrame.CreateTrusted(_ids, _columns.ToColumns()), read, issues, returnsNetted);
+    {
+        var ids = _ids is not null ? CustomerIdList.FromStrings(_ids) : Utf8Ids();
+        return new(CustomerFrame.CreateTrusted(ids, _columns.ToColumns()), read, issues, returnsNetted);
+    }
+
+    private CustomerIdList Utf8Ids()
+    {
+        _utf8.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var next = 0;
+        foreach (var (start, _, ends) in _utf8)
+        {
+            if (start != next)
+            {
+                throw new InvalidOperationException(Guard.Invariant($"Rows {next} to {start - 1} have no id."));
+            }
+
+            next += ends.Length;
+        }
+
+        return next == _count
+            ? CustomerIdList.FromUtf8(_count, [.. _utf8.Select(p => p.Start)], [.. _utf8.Select(p => p.Bytes)], [.. _utf8.Select(p => p.Ends)])
+            : throw new InvalidOperationException(Guard.Invariant($"{_count} rows but {next} ids."));
+    }
 }

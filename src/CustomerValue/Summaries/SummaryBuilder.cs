@@ -116,7 +116,7 @@ internal sealed class SummaryBuilder
         var summaries = fast
             ? Aggregate<UnitMoney>(pieces, hashes, scans, buckets, shift)
             : Aggregate<ExactMoney>(pieces, hashes, scans, buckets, shift);
-        var frame = Assemble(summaries);
+        var frame = Assemble(summaries, _settings);
         return new SummaryResult(frame, Read, Issues(scans, summaries), summaries.Sum(s => s.ReturnsNetted));
     }
 
@@ -201,7 +201,7 @@ internal sealed class SummaryBuilder
     }
 
     // Rows in ordinal id order, so the output does not depend on input order or on the hash.
-    private static CustomerFrame Assemble(BucketSummary[] summaries)
+    private static CustomerFrame Assemble(BucketSummary[] summaries, in SummarySettings settings)
     {
         var offsets = new int[summaries.Length + 1];
         for (var b = 0; b < summaries.Length; b++)
@@ -227,7 +227,7 @@ internal sealed class SummaryBuilder
         });
 
         CustomerIdKeys.SortOrdinal(keys, order, ids);
-        var columns = new SummaryColumns(count);
+        var columns = new SummaryColumns(count, settings);
         var sortedIds = new string[count];
         var parts = Math.Max(1, Math.Min(64, count / 16384));
         Parallel.For(0, parts, part =>
