@@ -40,6 +40,27 @@ public sealed class CsvPropertyTests
         return report.Rejects.Select(r => r.Reason).SequenceEqual(expected).ToProperty();
     }
 
+    // The one-word amount reader takes the unsigned amounts of up to 8 characters that the character loop takes, with the
+    // same units and scale, and leaves it the rest; bytes after the field (the word's upper bytes) change nothing.
+    [Property]
+    public Property TryParseShortUnits_AnyShortField_AgreesWithTheCharacterLoop()
+    {
+        var fields = Gen.Choose(1, 8).SelectMany(length => Gen.ArrayOf(Gen.Elements("0123456789..,,-+ e9"u8.ToArray()), length));
+        var after = Gen.ArrayOf(Gen.Elements("0123456789.,\n\r;-x"u8.ToArray()), 8);
+        var cases = fields.SelectMany(field => after.SelectMany(tail => Gen.Elements((byte)'.', (byte)',').Select(point => (field, tail, point))));
+        return Prop.ForAll(Arb.From(cases), c =>
+        {
+            var (field, tail, point) = c;
+            var bytes = field.Concat(tail).Take(8).ToArray();
+            var word = BitConverter.ToUInt64(bytes);
+            var shortRead = Internal.ParsedAmount.TryParseShortUnits(word, field.Length, point * 0x0101010101010101UL, out var fast);
+            var loopRead = Internal.ParsedAmount.TryParseUnits(field, point, out var slow);
+            var text = System.Text.Encoding.ASCII.GetString(field);
+            return (shortRead == (loopRead && field[0] != '-')).Label($"'{text}' taken by the word reader {shortRead}, by the loop {loopRead}")
+                .And(!shortRead || (fast.Units == slow.Units && fast.Scale == slow.Scale && !fast.Negative && !fast.IsExact)).Label($"'{text}' read alike");
+        });
+    }
+
     [Property]
     public bool WriteFrame_AnyFrame_ReadsBackAsTheSameValues(GeneratedFrame generated)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -31,6 +32,7 @@ internal sealed class Utf8ChunkScanner
     private readonly byte _delimiter;
     private readonly Vector256<byte> _delimiterVector;
     private readonly byte _point;
+    private readonly ulong _points;
     private readonly int _idIndex;
     private readonly int _dateIndex;
     private readonly int _amountIndex;
@@ -63,6 +65,7 @@ internal sealed class Utf8ChunkScanner
         _fieldStops = SearchValues.Create([_delimiter, (byte)'"']);
         _delimiterVector = Vector256.Create(_delimiter);
         _point = parser.DecimalPoint;
+        _points = _point * 0x0101010101010101UL;
         (_idIndex, _dateIndex, _amountIndex) = columns;
         _lastNeeded = Math.Max(_idIndex, Math.Max(_dateIndex, _amountIndex));
         _fieldCount = headers.Count;
@@ -312,12 +315,27 @@ internal sealed class Utf8ChunkScanner
     private bool TryParseValues(byte[] buffer, in RowText text, out long ticks, out ParsedAmount parsed)
     {
         if (text.IdLength != 0 && _parser.IsoDates && FieldParser.TryParseIsoDate(buffer.AsSpan(text.DateStart, text.DateLength), out ticks)
-            && _point != 0 && ParsedAmount.TryParseUnits(buffer.AsSpan(text.AmountStart, text.AmountLength), _point, out parsed))
+            && _point != 0 && (TryParseShortAmount(buffer, text, out parsed) || ParsedAmount.TryParseUnits(buffer.AsSpan(text.AmountStart, text.AmountLength), _point, out parsed)))
         {
             return true;
         }
 
         return TryParseOtherValues(buffer, text, out ticks, out parsed);
+    }
+
+    // An amount of up to 8 characters with 8 bytes to read from its start (the rest of its line, or the next): one word.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryParseShortAmount(byte[] buffer, in RowText text, out ParsedAmount parsed)
+    {
+        if (unchecked((uint)(text.AmountLength - 1)) >= 8 || text.AmountStart > buffer.Length - sizeof(ulong))
+        {
+            parsed = default;
+            return false;
+        }
+
+        var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buffer), text.AmountStart));
+        word = BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
+        return ParsedAmount.TryParseShortUnits(word, text.AmountLength, _points, out parsed);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
