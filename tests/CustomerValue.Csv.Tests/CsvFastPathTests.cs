@@ -182,6 +182,25 @@ public sealed class CsvFastPathTests
         AssertSameAsGeneral(Encoding.UTF8.GetBytes(text.ToString()), AsOf2020, new CsvTransactionOptions(), "strict");
     }
 
+    // With 1,000-byte chunks the two bad rows are dozens of chunks apart, read by either thread in either order.
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-4")]
+    public void SummariseFile_StrictErrorsInTwoChunks_ThrowsTheFirstInTheFile(string badAmount)
+    {
+        for (var run = 0; run < 5; run++)
+        {
+            var text = new StringBuilder("customer_id,date,amount\n");
+            for (var i = 0; i < 5000; i++)
+            {
+                var amount = i == 1500 || i == 3500 + (run * 100) ? badAmount : i + ".5";
+                text.Append(CultureInfo.InvariantCulture, $"C{i % 70},2020-01-{1 + (i % 28):00},{amount}\n");
+            }
+
+            AssertSameAsGeneral(Encoding.UTF8.GetBytes(text.ToString()), AsOf2020, new CsvTransactionOptions(), "two strict errors, run " + run);
+        }
+    }
+
     [Fact]
     public void SummariseFile_Progress_EndsWithEveryRowAndByte()
     {
@@ -190,7 +209,7 @@ public sealed class CsvFastPathTests
         File.WriteAllText(path, "customer_id,date,amount\n" + string.Concat(Enumerable.Repeat("C1,2020-01-02,1\nC2,2020-01-03,2\n", 3000)));
         var reports = new List<CsvProgress>();
 
-        StreamingSummary.FromFile(path, AsOf2020, new CsvTransactionOptions(), new SynchronousProgress(reports), CancellationToken.None, parallelBytes: 0);
+        StreamingSummary.FromFile(path, AsOf2020, new CsvTransactionOptions(), new SynchronousProgress(reports), CancellationToken.None, chunkBytes: 1000);
 
         Assert.Equal(new CsvProgress(6000, new FileInfo(path).Length), reports[^1]);
         Assert.True(reports.Zip(reports.Skip(1)).All(pair => pair.First.Rows <= pair.Second.Rows && pair.First.Bytes <= pair.Second.Bytes));
@@ -251,7 +270,7 @@ public sealed class CsvFastPathTests
         var actuals = new (string Path, Func<CsvSummaryImport> Read)[]
         {
             ("stream", () => CsvTransactions.Summarise(new MemoryStream(bytes), summary, options)),
-            ("file, two threads", () => StreamingSummary.FromFile(path, summary, options, null, CancellationToken.None, parallelBytes: 0)),
+            ("file, two threads", () => StreamingSummary.FromFile(path, summary, options, null, CancellationToken.None, chunkBytes: 1000)),
             ("file", () => CsvTransactions.SummariseFile(path, summary, options)),
             ("unseekable stream", () => CsvTransactions.Summarise(new UnseekableStream(bytes), summary, options)),
         };

@@ -194,7 +194,7 @@ public sealed class CsvTransactionsTests
                     File.WriteAllText(file, text);
                     return path == "file"
                         ? CsvTransactions.SummariseFile(file, summary, options)
-                        : Internal.StreamingSummary.FromFile(file, summary, options, null, CancellationToken.None, parallelBytes: 0);
+                        : Internal.StreamingSummary.FromFile(file, summary, options, null, CancellationToken.None, chunkBytes: 1000);
                 }
         }
     }

@@ -6,8 +6,8 @@ namespace CustomerValue.Csv.Internal;
 
 /// <summary>
 /// Reads a transaction export straight into per-customer totals, holding no more than a batch of its rows. A UTF-8 file
-/// is cut at a line break into two parts read by two threads (<see cref="Utf8ChunkScanner"/>); each thread owns the
-/// customers of half the id hashes (<see cref="CustomerTable"/>), so purchases cross to their owner in blocks and no
+/// is cut at line breaks into chunks of about 4 MB that two threads take in turn (<see cref="Utf8ChunkScanner"/>), so
+/// neither waits at the end for the other's half; each thread owns the customers of half the id hashes (<see cref="CustomerTable"/>), so purchases cross to their owner in blocks and no
 /// table is merged. At the end each table sorts its customers by id bytes, and the rows are written in id order. Other inputs (a UTF-16 byte order
 /// mark, a space or tab delimiter, an unusual first line, a stream that cannot seek) take the general CsvHelper reader
 /// on one thread, into the same tables. Either way the result equals reading every transaction and calling
@@ -17,7 +17,8 @@ internal static class StreamingSummary
 {
     private const string ErrorsOption = "CsvTransactionOptions.Errors";
     private const int HeaderBlock = 1 << 16;
-    private const long ParallelBytes = 4L << 20;
+    private const long ChunkBytes = 4L << 20;
+    private const int ProbeBlock = 4096;
     private const int BlocksInFlight = 8;
 
     /// <param name="path">The file.</param>
@@ -25,9 +26,9 @@ internal static class StreamingSummary
     /// <param name="options">The validated CSV options.</param>
     /// <param name="progress">Receives progress, or null.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <param name="parallelBytes">Files with more data bytes than this are read by two threads (tests lower it).</param>
+    /// <param name="chunkBytes">The size of the chunks the threads take in turn; a file of more than one is read by two threads (tests lower it).</param>
     public static CsvSummaryImport FromFile(
-        string path, SummaryOptions summary, CsvTransactionOptions options, IProgress<CsvProgress>? progress, CancellationToken cancellationToken, long parallelBytes = ParallelBytes)
+        string path, SummaryOptions summary, CsvTransactionOptions options, IProgress<CsvProgress>? progress, CancellationToken cancellationToken, long chunkBytes = ChunkBytes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var settings = SummarySettings.From(summary);
@@ -40,8 +41,7 @@ internal static class StreamingSummary
             header = ReadHeader(input, options);
             if (header is not null)
             {
-                var split = length - header.End > parallelBytes ? LineStartAfter(input, header.End + ((length - header.End) / 2), length) : length;
-                return Fast(input, header, split, length, summary, settings, options, progress, cancellationToken);
+                return Fast(input, header, ChunkStarts(input, header.End, length, chunkBytes), summary, settings, options, progress, cancellationToken);
             }
         }
 
@@ -59,7 +59,7 @@ internal static class StreamingSummary
             if (header is not null)
             {
                 stream.Position = origin + header.End;
-                return Fast(new StreamInput(stream), header, long.MaxValue, long.MaxValue, summary, settings, options, progress, cancellationToken);
+                return Fast(new StreamInput(stream), header, [header.End, long.MaxValue], summary, settings, options, progress, cancellationToken);
             }
 
             stream.Position = origin;
@@ -105,9 +105,29 @@ internal static class StreamingSummary
         return new Header(end, reader.Headers, reader.Columns, reader.Parser, new TransactionColumns(reader.CustomerIdColumn!, reader.DateColumn!, reader.AmountColumn!));
     }
 
+    // Where the chunks start, each at the first line start at least chunkBytes after the one before, and then the end.
+    private static long[] ChunkStarts(ByteInput input, long start, long end, long chunkBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkBytes, 1);
+        var starts = new List<long> { start };
+        for (var at = start + chunkBytes; at < end; at = starts[^1] + chunkBytes)
+        {
+            var next = LineStartAfter(input, at, end);
+            if (next >= end)
+            {
+                break;
+            }
+
+            starts.Add(next);
+        }
+
+        starts.Add(end);
+        return [.. starts];
+    }
+
     private static long LineStartAfter(ByteInput input, long from, long length)
     {
-        var block = new byte[HeaderBlock];
+        var block = new byte[ProbeBlock];
         for (var offset = from; offset < length;)
         {
             var read = input.Read(offset, block.AsSpan(0, (int)Math.Min(block.Length, length - offset)));
@@ -145,29 +165,36 @@ internal static class StreamingSummary
     }
 
     private static CsvSummaryImport Fast(
-        ByteInput input, Header header, long split, long length, SummaryOptions summary, SummarySettings settings, CsvTransactionOptions options,
+        ByteInput input, Header header, long[] starts, SummaryOptions summary, SummarySettings settings, CsvTransactionOptions options,
         IProgress<CsvProgress>? progress, CancellationToken cancellationToken)
     {
-        var parts = split < length ? 2 : 1;
-        var tables = new CustomerTable[parts];
-        var inboxes = new BlockingCollection<RecordBlock>[parts];
-        for (var p = 0; p < parts; p++)
+        var chunks = starts.Length - 1;
+        var threads = chunks > 1 ? 2 : 1;
+        var tables = new CustomerTable[threads];
+        var inboxes = new BlockingCollection<RecordBlock>[threads];
+        for (var t = 0; t < threads; t++)
         {
-            tables[p] = new CustomerTable(settings);
-            inboxes[p] = [];
+            tables[t] = new CustomerTable(settings);
+            inboxes[t] = [];
         }
 
         var pool = new ConcurrentBag<RecordBlock>();
         var progressTotals = new ProgressTotals(progress, header.End);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var failed = 0;
-        var rows = new ChunkRows[parts];
-        var failures = new ExceptionDispatchInfo?[parts];
+        var next = -1;
+        var lowestFailure = chunks;
+        var gate = new Lock();
+        var finished = new bool[chunks];
+        var rows = new ChunkRows[chunks];
+        var failures = new ExceptionDispatchInfo?[chunks];
+        var drainFailures = new ExceptionDispatchInfo?[threads];
 
-        void ReadPart(int part)
+        // Each thread takes the next chunk until none is left, so the one that finishes first does more instead of waiting.
+        void Read(int thread)
         {
-            var table = tables[part];
-            var inbox = inboxes[part];
+            var table = tables[thread];
+            var inbox = inboxes[thread];
             void Drain()
             {
                 while (inbox.TryTake(out var block))
@@ -189,7 +216,7 @@ internal static class StreamingSummary
 
             void Flush(int owner, RecordBlock block)
             {
-                if (owner == part || Volatile.Read(ref failed) != 0)
+                if (owner == thread || Volatile.Read(ref failed) != 0)
                 {
                     Recycle(block, table);
                 }
@@ -214,40 +241,51 @@ internal static class StreamingSummary
                 Drain();
             }
 
-            var chunkRows = rows[part] = new ChunkRows(part, summary, parts, () => pool.TryTake(out var block) ? block : new RecordBlock(), Flush);
+            var buffer = new byte[Utf8ChunkScanner.BlockSize];
             try
             {
-                var (start, end) = part == 0 ? (header.End, split) : (split, length);
-                Func<long> linesBefore = part == 0 ? () => 1 : () => 1 + CountLineBreaks(input, header.End, split);
-                var scanner = new Utf8ChunkScanner(input, start, end, linesBefore, header.Headers, header.Columns, options, header.Parser, chunkRows);
-                scanner.Run(progressTotals.Add, stop.Token);
-                if (chunkRows.Invalid is null)
+                for (var k = Interlocked.Increment(ref next); k < chunks && k <= Volatile.Read(ref lowestFailure); k = Interlocked.Increment(ref next))
                 {
-                    chunkRows.Complete();
+                    var chunkRows = rows[k] = new ChunkRows(k, summary, threads, () => pool.TryTake(out var block) ? block : new RecordBlock(), Flush);
+                    try
+                    {
+                        var start = starts[k];
+                        Func<long> linesBefore = k == 0 ? () => 1 : () => 1 + CountLineBreaks(input, header.End, start);
+                        var scanner = new Utf8ChunkScanner(input, start, starts[k + 1], linesBefore, header.Headers, header.Columns, options, header.Parser, chunkRows);
+                        scanner.Run(ref buffer, progressTotals.Add, stop.Token);
+                        if (chunkRows.Invalid is null)
+                        {
+                            chunkRows.Complete();
+                        }
+                        else
+                        {
+                            Fail(k);
+                        }
+                    }
+                    catch (Exception exception)
+                    {
+                        failures[k] = ExceptionDispatchInfo.Capture(exception);
+                        Fail(k);
+                    }
+                    finally
+                    {
+                        Finished(k);
+                    }
                 }
-                else
-                {
-                    Fail(part);
-                }
-            }
-            catch (Exception exception)
-            {
-                failures[part] = ExceptionDispatchInfo.Capture(exception);
-                Fail(part);
             }
             finally
             {
-                for (var other = 0; other < parts; other++)
+                for (var other = 0; other < threads; other++)
                 {
-                    if (other != part)
+                    if (other != thread)
                     {
                         inboxes[other].CompleteAdding();
                     }
                 }
             }
 
-            // The other part completes this inbox when it has sent its last block.
-            if (failures[part] is null && parts > 1)
+            // The other thread completes this inbox when it has sent its last block.
+            if (Volatile.Read(ref failed) == 0 && threads > 1)
             {
                 try
                 {
@@ -258,26 +296,38 @@ internal static class StreamingSummary
                 }
                 catch (OperationCanceledException exception)
                 {
-                    failures[part] = ExceptionDispatchInfo.Capture(exception);
+                    drainFailures[thread] = ExceptionDispatchInfo.Capture(exception);
                 }
             }
         }
 
-        void Fail(int part)
+        void Fail(int chunk)
         {
             Volatile.Write(ref failed, 1);
-
-            // A failure in the first part settles the result; one in the second still waits for an earlier one in the first.
-            if (part == 0)
+            lock (gate)
             {
-                stop.Cancel();
+                lowestFailure = Math.Min(lowestFailure, chunk);
+            }
+        }
+
+        // A failure settles the result once every chunk before it has been read (one of them may fail earlier in the
+        // file); then the chunks after it stop.
+        void Finished(int chunk)
+        {
+            lock (gate)
+            {
+                finished[chunk] = true;
+                if (lowestFailure < chunks && Array.IndexOf(finished, false, 0, lowestFailure) < 0)
+                {
+                    stop.Cancel();
+                }
             }
         }
 
         try
         {
-            var second = parts > 1 ? Task.Factory.StartNew(() => ReadPart(1), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default) : Task.CompletedTask;
-            ReadPart(0);
+            var second = threads > 1 ? Task.Factory.StartNew(() => Read(1), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default) : Task.CompletedTask;
+            Read(0);
             second.GetAwaiter().GetResult();
         }
         finally
@@ -288,23 +338,29 @@ internal static class StreamingSummary
             }
         }
 
-        var lineBases = new long[parts];
+        // The first failure in file order is the one thrown; every chunk before it was read whole, so its line count is.
+        var lineBases = new long[chunks];
         lineBases[0] = 1;
-        for (var p = 0; p < parts; p++)
+        var acceptedBefore = 0L;
+        for (var k = 0; k < chunks; k++)
         {
-            if (rows[p].Invalid is { } invalid)
+            if (rows[k]?.Invalid is { } invalid)
             {
-                // A row of the second part is reached only when the first part read to its end, so its line count is whole.
-                var before = p == 0 ? 0 : rows[0].Accepted;
                 throw IssueText.Rejection(
-                    invalid.Issue with { Index = checked((int)(before + invalid.Issue.Index)) }, lineBases[p] + invalid.Line, header.Names, invalid.Value);
+                    invalid.Issue with { Index = checked((int)(acceptedBefore + invalid.Issue.Index)) }, lineBases[k] + invalid.Line, header.Names, invalid.Value);
             }
 
-            failures[p]?.Throw();
-            if (p + 1 < parts)
+            failures[k]?.Throw();
+            acceptedBefore += rows[k].Accepted;
+            if (k + 1 < chunks)
             {
-                lineBases[p + 1] = lineBases[p] + rows[p].Lines;
+                lineBases[k + 1] = lineBases[k] + rows[k].Lines;
             }
+        }
+
+        foreach (var failure in drainFailures)
+        {
+            failure?.Throw();
         }
 
         progressTotals.Complete(Sum(rows, r => r.RowsRead));

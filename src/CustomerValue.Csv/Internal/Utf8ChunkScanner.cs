@@ -16,7 +16,8 @@ namespace CustomerValue.Csv.Internal;
 /// <remarks>CR, LF and CRLF each end a line, as in CsvHelper with line breaks in quotes disallowed.</remarks>
 internal sealed class Utf8ChunkScanner
 {
-    private const int BlockSize = 1 << 20;
+    /// <summary>The size of the blocks read at once (a buffer grows when a line is longer).</summary>
+    public const int BlockSize = 1 << 20;
     private const string ErrorsOption = "CsvTransactionOptions.Errors";
     private static readonly SearchValues<byte> LineBreaks = SearchValues.Create("\r\n"u8);
 
@@ -72,11 +73,11 @@ internal sealed class Utf8ChunkScanner
     }
 
     /// <summary>Reads the part; stops early when a row is invalid for strict summaries (strict CSV errors throw).</summary>
+    /// <param name="buffer">The buffer to read into (a thread's, reused from part to part); replaced by a larger one when a line does not fit it.</param>
     /// <param name="progress">Called after each block with the rows and bytes read in it.</param>
     /// <param name="cancellationToken">Checked before each block.</param>
-    public void Run(Action<long, long> progress, CancellationToken cancellationToken)
+    public void Run(ref byte[] buffer, Action<long, long> progress, CancellationToken cancellationToken)
     {
-        var buffer = new byte[BlockSize];
         var length = 0;
         var offset = _start;
         while (true)
