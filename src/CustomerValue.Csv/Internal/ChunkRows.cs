@@ -72,7 +72,7 @@ internal sealed class ChunkRows
         var id = buffer.AsSpan(text.IdStart, text.IdLength);
         var idKey = IdKey.Of(id);
         var day = (int)(ticks / TimeSpan.TicksPerDay);
-        if (day > _asOfDay || amount.IsReturn || amount.IsExact || !idKey.IsPrintableAscii(id))
+        if (day > _asOfDay || amount.IsExact || amount.Units < 0 || !idKey.IsPrintableAscii(id))
         {
             AcceptOther(buffer, text, ticks, amount, line);
             return;

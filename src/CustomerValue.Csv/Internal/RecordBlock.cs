@@ -37,7 +37,11 @@ internal sealed class RecordBlock
 
     public List<PendingReturn> Returns { get; } = [];
 
-    public bool IsFull => Count == Records.Length;
+    public bool IsFull
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Count == Records.Length;
+    }
 
     public void Clear()
     {
