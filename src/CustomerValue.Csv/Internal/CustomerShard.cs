@@ -139,7 +139,7 @@ internal sealed class CustomerShard
             ref var totals = ref _customers[customer];
             if ((record.Flags & RecordBlock.ReturnFlag) != 0)
             {
-                Returns++;
+                Returns = checked(Returns + 1);
                 if (totals.Orders == 0)
                 {
                     _pending.Add((customer, block.Returns[record.Extra]));
@@ -180,7 +180,7 @@ internal sealed class CustomerShard
                 }
             }
 
-            totals.Orders++;
+            totals.Orders = checked(totals.Orders + 1);
             AddToWindows(customer, ref totals, day, units, scaleBit, exact);
             AddPeriod(ref totals, customer, period);
             _days?.Add(customer, day);

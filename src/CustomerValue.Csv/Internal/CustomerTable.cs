@@ -212,7 +212,7 @@ internal sealed class CustomerTable
         var sum = 0;
         foreach (var shard in _shards)
         {
-            sum += value(shard);
+            sum = checked(sum + value(shard));
         }
 
         return sum;

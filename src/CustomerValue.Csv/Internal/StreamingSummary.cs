@@ -445,7 +445,7 @@ internal static class StreamingSummary
         var withoutPurchase = 0;
         foreach (var table in tables)
         {
-            returns += table.Returns;
+            returns = checked(returns + table.Returns);
             foreach (var pending in table.ReturnsWithoutPurchase())
             {
                 var index = checked((int)(bases[pending.Chunk] + pending.Index));
