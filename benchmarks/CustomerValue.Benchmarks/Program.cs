@@ -5,7 +5,7 @@ using CustomerValue.Benchmarks;
 // Two helpers besides BenchmarkDotNet, because its memory diagnoser counts allocations, not the peak:
 //   write-export <rows> [customers]
 //                         writes the synthetic CSV export (optionally folded onto that many customers) and prints its path;
-//   csv-job <path>        runs read + summarise + score once on it, printing rows/s, the time of each part, the peak working set and the GC pauses
+//   csv-job <path>        runs read + summarise + score once on it, printing rows/s, the time of each part, the peak working set, the GC pauses and the JIT time
 //                         (add --general for the benchmark's baseline: CsvHelper reader + in-memory summaries);
 //   stage-times <n>       fits and scores the decision pipeline stage by stage on n customers, printing each time.
 switch (args)
