@@ -110,7 +110,7 @@ internal sealed class SummaryAssembler
         {
             if (start != next)
             {
-                throw new InvalidOperationException(Guard.Invariant($"Rows {next} to {start - 1} have no id."));
+                throw new InvalidOperationException(Guard.Invariant($"A part of the ids starts at row {start}, but row {next} is next: rows are missing or named twice."));
             }
 
             next += ends.Length;
