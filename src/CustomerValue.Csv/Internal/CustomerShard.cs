@@ -213,21 +213,13 @@ internal sealed class CustomerShard
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AppendId(int c, ref byte[] bytes, int used)
     {
-        ref readonly var customer = ref _customers[c];
-
-        // The whole 16-byte prefix is written, padding and all: the next id overwrites the padding.
-        if (bytes.Length - used < customer.Length + 16)
+        var length = _customers[c].Length;
+        if (bytes.Length - used < length)
         {
-            Array.Resize(ref bytes, Math.Max(2 * bytes.Length, used + customer.Length + 16));
+            Array.Resize(ref bytes, Math.Max(2 * bytes.Length, used + length));
         }
 
-        IdKey.WritePrefix(customer.Prefix0, customer.Prefix1, bytes.AsSpan(used));
-        if (customer.Length > 16)
-        {
-            _keys.Get(_extras[c].KeyOffset, customer.Length - 16).CopyTo(bytes.AsSpan(used + 16));
-        }
-
-        return used + customer.Length;
+        return used + IdBytes(c, bytes.AsSpan(used)).Length;
     }
 
     /// <summary>Sets customer <paramref name="c"/> as number <paramref name="index"/> of an assembler that orders the ids itself.</summary>

@@ -344,7 +344,7 @@ internal static class StreamingSummary
         var acceptedBefore = 0L;
         for (var k = 0; k < chunks; k++)
         {
-            if (rows[k]?.Invalid is { } invalid)
+            if (rows[k].Invalid is { } invalid)
             {
                 throw IssueText.Rejection(
                     invalid.Issue with { Index = checked((int)(acceptedBefore + invalid.Issue.Index)) }, lineBases[k] + invalid.Line, header.Names, invalid.Value);

@@ -31,24 +31,23 @@ internal sealed class CustomerIdList
     public static CustomerIdList FromStrings(string[] ids) => new(ids.Length, new Lazy<string[]>(ids));
 
     /// <summary>
-    /// Takes ids as UTF-8 bytes in parts: part p holds the ids of rows <paramref name="starts"/>[p] onwards, the id of
-    /// its row i ending at <c>ends[p][i]</c> in <c>bytes[p]</c>. The caller hands the arrays over.
+    /// Takes ids as UTF-8 bytes in parts: a part holds the ids of the rows from its start on, the id of its row i ending
+    /// at <c>Ends[i]</c> in its bytes. The parts cover the rows, each once; the caller hands the arrays over.
     /// </summary>
-    public static CustomerIdList FromUtf8(int count, int[] starts, byte[][] bytes, int[][] ends)
-        => new(count, new Lazy<string[]>(() => Decode(count, starts, bytes, ends), LazyThreadSafetyMode.ExecutionAndPublication));
+    public static CustomerIdList FromUtf8(int count, IReadOnlyList<(int Start, byte[] Bytes, int[] Ends)> parts)
+        => new(count, new Lazy<string[]>(() => Decode(count, parts), LazyThreadSafetyMode.ExecutionAndPublication));
 
-    private static string[] Decode(int count, int[] starts, byte[][] bytes, int[][] ends)
+    private static string[] Decode(int count, IReadOnlyList<(int Start, byte[] Bytes, int[] Ends)> parts)
     {
         var ids = new string[count];
-        Parallel.For(0, starts.Length, part =>
+        Parallel.For(0, parts.Count, p =>
         {
-            var text = bytes[part];
-            var partEnds = ends[part];
+            var (start, bytes, ends) = parts[p];
             var from = 0;
-            for (var i = 0; i < partEnds.Length; i++)
+            for (var i = 0; i < ends.Length; i++)
             {
-                ids[starts[part] + i] = Encoding.UTF8.GetString(text, from, partEnds[i] - from);
-                from = partEnds[i];
+                ids[start + i] = Encoding.UTF8.GetString(bytes, from, ends[i] - from);
+                from = ends[i];
             }
         });
         return ids;

@@ -117,7 +117,7 @@ internal sealed class SummaryAssembler
         }
 
         return next == _count
-            ? CustomerIdList.FromUtf8(_count, [.. _utf8.Select(p => p.Start)], [.. _utf8.Select(p => p.Bytes)], [.. _utf8.Select(p => p.Ends)])
+            ? CustomerIdList.FromUtf8(_count, _utf8)
             : throw new InvalidOperationException(Guard.Invariant($"{_count} rows but {next} ids."));
     }
 }

@@ -10,22 +10,17 @@ namespace CustomerValue;
 /// </summary>
 internal sealed class SummaryColumns
 {
-    private readonly bool _ownFrequency;
-    private readonly bool _ownMonetary;
-    private readonly bool _ownModelT;
-
     public SummaryColumns(int rows, in SummarySettings settings)
     {
-        (_ownFrequency, _ownMonetary, _ownModelT) = (settings.CountPurchaseDays, settings.AverageOrderValue, settings.Weekly);
         RecencyDays = GC.AllocateUninitializedArray<double>(rows);
         Orders = GC.AllocateUninitializedArray<double>(rows);
-        Frequency = _ownFrequency ? GC.AllocateUninitializedArray<double>(rows) : Orders;
+        Frequency = settings.CountPurchaseDays ? GC.AllocateUninitializedArray<double>(rows) : Orders;
         Revenue = GC.AllocateUninitializedArray<double>(rows);
-        Monetary = _ownMonetary ? GC.AllocateUninitializedArray<double>(rows) : Revenue;
+        Monetary = settings.AverageOrderValue ? GC.AllocateUninitializedArray<double>(rows) : Revenue;
         TenureDays = GC.AllocateUninitializedArray<double>(rows);
         ModelFrequency = GC.AllocateUninitializedArray<double>(rows);
         ModelRecency = GC.AllocateUninitializedArray<double>(rows);
-        ModelT = _ownModelT ? GC.AllocateUninitializedArray<double>(rows) : TenureDays;
+        ModelT = settings.Weekly ? GC.AllocateUninitializedArray<double>(rows) : TenureDays;
         ModelMonetary = GC.AllocateUninitializedArray<double>(rows);
         WindowSpend = GC.AllocateUninitializedArray<double>(rows);
         PreviousWindowSpend = GC.AllocateUninitializedArray<double>(rows);
@@ -68,17 +63,17 @@ internal sealed class SummaryColumns
         ModelMonetary[row] = values.ModelMonetary;
         WindowSpend[row] = values.WindowSpend;
         PreviousWindowSpend[row] = values.PreviousWindowSpend;
-        if (_ownFrequency)
+        if (Frequency != Orders)
         {
             Frequency[row] = values.Frequency;
         }
 
-        if (_ownMonetary)
+        if (Monetary != Revenue)
         {
             Monetary[row] = values.Monetary;
         }
 
-        if (_ownModelT)
+        if (ModelT != TenureDays)
         {
             ModelT[row] = values.ModelT;
         }
