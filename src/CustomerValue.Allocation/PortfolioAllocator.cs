@@ -53,8 +53,9 @@ namespace CustomerValue.Allocation;
 /// of moves that each pay only together while the single move that would fit no longer pays), so each priced solve
 /// also yields a lower bound, and CP-SAT, with the cap as an exact row, takes over as for workload limits. Moves that
 /// make room for a customer who would otherwise be unplaced save more than any move cost; when even the largest move
-/// cost leaves too many voluntary moves, every current customer whose manager has room is kept (highest priority
-/// first) and only new customers and those who do not fit are placed, so the cap always holds.
+/// cost leaves too many voluntary moves, each manager keeps as many of its current customers as fit (highest priority
+/// first, among the sets of that size that fit) and only new customers and those who must leave are placed, so the cap
+/// always holds.
 /// </para>
 /// <para>
 /// <b>Exactness.</b> <see cref="AllocationPlan.Objective"/> is the plan's value of the objective above (with the move

@@ -1,3 +1,4 @@
+using CustomerValue.Allocation.Internal;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -63,6 +64,14 @@ public sealed class PortfolioAllocatorPropertyTests
         var plan = Allocate(run);
         var voluntary = plan.Moves.Count(m => m.Reason is MoveReason.SkillMatch or MoveReason.Rebalancing);
         return (run.MaxMoves is null || voluntary <= run.MaxMoves).Label(run.ToString());
+    }
+
+    [Property]
+    public Property FlowSolve_KeepingCurrentCustomers_NoVoluntaryMoves(GeneratedRun run)
+    {
+        var objective = PortfolioAllocator.Builder(run.Customers, run.Managers, GeneratedRun.Policy, run.Options).Objective();
+        var plan = FlowSolver.Solve(objective, (long)run.Options.MoveCost, relax: !objective.Problem.HasWorkloadLimits, keepCurrent: true);
+        return (objective.Voluntary(plan) == 0).Label(run.ToString());
     }
 
     [Property]

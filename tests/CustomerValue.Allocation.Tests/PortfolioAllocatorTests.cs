@@ -1,3 +1,4 @@
+using CustomerValue.Allocation.Internal;
 using Xunit;
 using static CustomerValue.Allocation.Tests.Build;
 
@@ -187,6 +188,23 @@ public sealed class PortfolioAllocatorTests
         Assert.Equal(["C00", "C01"], plan.Moves.Select(m => m.CustomerId));
         Assert.All(plan.Moves, m => Assert.Equal(MoveReason.OverCapacity, m.Reason));
         Assert.All(plan.Portfolios, p => Assert.True(p.Customers <= p.MaxCustomers));
+    }
+
+    [Fact]
+    public void FlowSolve_KeepingCurrentCustomers_KeepsTwoLightOnesRatherThanTheHeavyOneThatLeavesNoRoom()
+    {
+        // The move cap's last resort. M0 takes 2 customers and workload 4 but holds A (3), B (1.5) and B (1.5): one must
+        // go. Keeping the highest priority first would keep A alone and send away both Bs, one of them voluntarily.
+        AllocationCustomer[] customers = [Customer(0, priority: 0.8, current: "M0"), Customer(1, priority: 0.5, current: "M0", tier: "B"), Customer(2, priority: 0.4, current: "M0", tier: "B")];
+        AccountManager[] managers = [Mgr(0, 2, maxWorkload: 4), Mgr(1, 3, maxWorkload: 9)];
+        var options = NoCosts with { WorkloadByTier = new Dictionary<string, double> { ["A"] = 3, ["B"] = 1.5 }, MoveCost = 30 };
+        var objective = PortfolioAllocator.Builder(customers, managers, AllManaged, options).Objective();
+
+        var managerOf = FlowSolver.Solve(objective, 30, relax: false, keepCurrent: true);
+
+        Assert.Equal([1, 0, 0], managerOf);
+        Assert.Equal(1, objective.Forced[0]);
+        Assert.Equal(0, objective.Voluntary(managerOf));
     }
 
     [Fact]

@@ -18,8 +18,8 @@ internal static class FlowSolver
     /// optimum of that relaxation, exact when it happens to fit the limits. Otherwise the limits are kept by the split.
     /// </param>
     /// <param name="keepCurrent">
-    /// Whether to keep, before solving, every current customer their manager has room for (highest priority first),
-    /// so the only moves are of customers who do not fit: the strict form of a zero cap on voluntary moves.
+    /// Whether to keep, before solving, as many of each manager's current customers as fit (highest priority first),
+    /// so the only moves are of customers who must leave: the strict form of a zero cap on voluntary moves.
     /// </param>
     /// <returns>The manager per customer, -1 = unplaced.</returns>
     public static int[] Solve(AllocationObjective objective, long moveCost, bool relax, bool keepCurrent = false)
@@ -34,16 +34,7 @@ internal static class FlowSolver
 
         if (keepCurrent)
         {
-            var current = pending.FindAll(i => p.Current[i] >= 0);
-            ProfileSet.SortByPriority(p, current);
-            foreach (var i in current)
-            {
-                if (placement.Fits(i, p.Current[i]))
-                {
-                    placement.Place(i, p.Current[i]);
-                }
-            }
-
+            KeepCurrent(objective, pending, placement);
             pending = Unplaced(p, pending, placement, -1);
         }
 
@@ -68,6 +59,49 @@ internal static class FlowSolver
         }
 
         return placement.ManagerOf;
+    }
+
+    /// <summary>
+    /// Keeps at each manager all but <see cref="AllocationObjective.Forced"/> of its current customers, so no leaver is
+    /// voluntary: the highest priorities first, each kept only if the lightest of the customers not yet considered can
+    /// still make up the rest of the count within the workload limit. Keeping greedily by priority alone could keep one
+    /// heavy customer where two light ones fit, and so send away one more customer than must go.
+    /// </summary>
+    private static void KeepCurrent(AllocationObjective objective, List<int> customers, Placement placement)
+    {
+        var p = objective.Problem;
+        var current = customers.FindAll(i => p.Current[i] >= 0);
+        ProfileSet.SortByPriority(p, current);
+        var notConsidered = new long[p.Managers * p.TierCount];
+        foreach (var i in current)
+        {
+            notConsidered[(p.Current[i] * p.TierCount) + p.Tier[i]]++;
+        }
+
+        foreach (var i in current)
+        {
+            var m = p.Current[i];
+            notConsidered[(m * p.TierCount) + p.Tier[i]]--;
+            var toKeep = objective.CurrentCount[m] - objective.Forced[m] - placement.Count[m];
+            if (toKeep > 0 && (p.MaxUnits[m] == long.MaxValue || placement.Units[m] + p.Units[i] + Lightest(m, toKeep - 1) <= p.MaxUnits[m]))
+            {
+                placement.Place(i, m);
+            }
+        }
+
+        long Lightest(int manager, long count)
+        {
+            var units = 0L;
+            for (var k = objective.HeaviestFirst.Length - 1; k >= 0 && count > 0; k--)
+            {
+                var tier = objective.HeaviestFirst[k];
+                var take = Math.Min(count, notConsidered[(manager * p.TierCount) + tier]);
+                units += take * p.TierUnits[tier];
+                count -= take;
+            }
+
+            return units;
+        }
     }
 
     private static List<int> Unplaced(AllocationProblem p, List<int> customers, Placement placement, int tier)
