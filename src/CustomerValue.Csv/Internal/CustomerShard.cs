@@ -213,12 +213,7 @@ internal sealed class CustomerShard
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AppendId(int c, ref byte[] bytes, int used)
     {
-        var length = _customers[c].Length;
-        if (bytes.Length - used < length)
-        {
-            Array.Resize(ref bytes, Math.Max(2 * bytes.Length, used + length));
-        }
-
+        KeyArena.EnsureRoom(ref bytes, used, _customers[c].Length);
         return used + IdBytes(c, bytes.AsSpan(used)).Length;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CustomerValue.Csv.Internal;
 
 /// <summary>
@@ -15,11 +17,7 @@ internal sealed class KeyArena(int capacity)
     /// <summary>Appends <paramref name="bytes"/>, growing when full; returns the offset they start at.</summary>
     public int Append(ReadOnlySpan<byte> bytes)
     {
-        if (_bytes.Length - _length < bytes.Length)
-        {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + bytes.Length));
-        }
-
+        EnsureRoom(ref _bytes, _length, bytes.Length);
         var offset = _length;
         bytes.CopyTo(_bytes.AsSpan(offset));
         _length += bytes.Length;
@@ -27,4 +25,14 @@ internal sealed class KeyArena(int capacity)
     }
 
     public void Clear() => _length = 0;
+
+    /// <summary>Grows <paramref name="bytes"/>, at least doubling it, when fewer than <paramref name="length"/> bytes follow the first <paramref name="used"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void EnsureRoom(ref byte[] bytes, int used, int length)
+    {
+        if (bytes.Length - used < length)
+        {
+            Array.Resize(ref bytes, Math.Max(2 * bytes.Length, used + length));
+        }
+    }
 }

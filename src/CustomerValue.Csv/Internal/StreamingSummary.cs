@@ -181,7 +181,6 @@ internal static class StreamingSummary
         var pool = new ConcurrentBag<RecordBlock>();
         var progressTotals = new ProgressTotals(progress, header.End);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var failed = 0;
         var next = -1;
         var lowestFailure = chunks;
         var gate = new Lock();
@@ -205,7 +204,7 @@ internal static class StreamingSummary
 
             void Recycle(RecordBlock block, CustomerTable owner)
             {
-                if (Volatile.Read(ref failed) == 0)
+                if (!Failed())
                 {
                     owner.Add(block);
                 }
@@ -216,14 +215,14 @@ internal static class StreamingSummary
 
             void Flush(int owner, RecordBlock block)
             {
-                if (owner == thread || Volatile.Read(ref failed) != 0)
+                if (owner == thread || Failed())
                 {
                     Recycle(block, table);
                 }
                 else
                 {
                     // Bounded hand-over: wait for the other thread while doing this one's share, so neither can run away.
-                    while (inboxes[owner].Count >= BlocksInFlight && !inboxes[owner].IsAddingCompleted && Volatile.Read(ref failed) == 0)
+                    while (inboxes[owner].Count >= BlocksInFlight && !inboxes[owner].IsAddingCompleted && !Failed())
                     {
                         if (inbox.TryTake(out var mine, 1, CancellationToken.None))
                         {
@@ -285,7 +284,7 @@ internal static class StreamingSummary
             }
 
             // The other thread completes this inbox when it has sent its last block.
-            if (Volatile.Read(ref failed) == 0 && threads > 1)
+            if (!Failed() && threads > 1)
             {
                 try
                 {
@@ -301,9 +300,10 @@ internal static class StreamingSummary
             }
         }
 
+        bool Failed() => Volatile.Read(ref lowestFailure) < chunks;
+
         void Fail(int chunk)
         {
-            Volatile.Write(ref failed, 1);
             lock (gate)
             {
                 lowestFailure = Math.Min(lowestFailure, chunk);
